@@ -1,0 +1,2 @@
+// Public API of apps/pipeline: the prefstream CLI.
+export {};

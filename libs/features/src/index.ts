@@ -1,0 +1,2 @@
+// Public API of libs/features: interpretable response and prompt features.
+export {};

@@ -1,0 +1,2 @@
+// Public API of libs/models: ONNX classifiers through onnxruntime-node, in a worker thread.
+export {};

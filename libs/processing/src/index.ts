@@ -1,0 +1,2 @@
+// Public API of libs/processing: the in-process operator chain from raw bytes to rows.
+export {};

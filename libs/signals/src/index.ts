@@ -1,0 +1,2 @@
+// Public API of libs/signals: sessionization, implicit signals and implicit reward.
+export {};

@@ -1,0 +1,2 @@
+// Public API of libs/stats: incremental aggregates, pairwise ratings and preference effects.
+export {};

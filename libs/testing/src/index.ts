@@ -1,0 +1,2 @@
+// Public API of libs/testing: test servers and helpers (ClickHouse HTTP test server).
+export {};

@@ -1,0 +1,2 @@
+// Public API of tools/bench: benchmarks.
+export {};

@@ -1,0 +1,2 @@
+// Public API of tools/eval-classifiers: evaluates the shipped classifiers.
+export {};

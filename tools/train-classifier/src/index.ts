@@ -1,0 +1,2 @@
+// Public API of tools/train-classifier: trains the shipped ONNX classifiers.
+export {};
