@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Runs a TypeScript entry point of this workspace through tsx, resolving the @prefstream/* path aliases
-// from tsconfig.base.json whatever the current directory is.
+// from tsconfig.base.json whatever the current directory is. The entry runs as the main module, so
+// `require.main === module` holds in it.
 const path = require('node:path');
+const Module = require('node:module');
 process.env.TSX_TSCONFIG_PATH = process.env.TSX_TSCONFIG_PATH || path.join(__dirname, '..', 'tsconfig.base.json');
 require('tsx/cjs/api').register();
 const [entry, ...rest] = process.argv.slice(2);
@@ -10,4 +12,4 @@ if (!entry) {
   process.exit(2);
 }
 process.argv = [process.argv[0], path.resolve(entry), ...rest];
-require(path.resolve(entry));
+Module._load(path.resolve(entry), null, true);
