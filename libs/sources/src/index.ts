@@ -1,2 +1,3 @@
-// Public API of libs/sources: file sources: ndjson, arena battles, hh-rlhf pairs.
-export {};
+// Public API of libs/sources: inputs that turn files into raw records or events.
+export type { SourceRecord, RecordPosition } from './source-record';
+export { readNdjsonFile, type NdjsonReadOptions } from './ndjson-file';
