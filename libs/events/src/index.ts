@@ -11,3 +11,4 @@ export { decodeEvent, validateEvent, describeIssues, type DecodeResult, type Dec
 export { eventTimeMs, eventKey } from './event-time';
 export { eventJsonSchemas } from './json-schema';
 export { EXAMPLE_EVENTS } from './examples';
+export type { SourceRecord, RecordPosition } from './source-record';

@@ -1,2 +1,5 @@
-// Public API of libs/processing: the in-process operator chain from raw bytes to rows.
-export {};
+// Public API of libs/processing: the in-process operator chain from raw records to rows.
+export { createUserHasher, type UserHasher } from './user-hasher';
+export type { AcceptedRecord, RejectedRecord, DecodedBatch } from './decoded-record';
+export { decodeBatch, type DecodeBatchOptions } from './decode-batch';
+export { decodeRecords } from './decode-records.operator';

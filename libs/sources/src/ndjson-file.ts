@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { SourceRecord } from './source-record';
+import type { SourceRecord } from '@prefstream/events';
 
 export interface NdjsonReadOptions {
   /** Records per yielded batch. */
