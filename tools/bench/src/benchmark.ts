@@ -1,0 +1,33 @@
+/** What one repetition of a benchmark measured. */
+export interface Sample {
+  /** Operations (events, rows, responses...) per second. */
+  opsPerSec?: number;
+  p50Ms?: number;
+  p99Ms?: number;
+  /** Anything else worth reporting (bytes per conversation, event-loop delay...). */
+  extra?: Record<string, number | string>;
+}
+
+export interface BenchmarkContext {
+  quick: boolean;
+}
+
+/**
+ * A benchmark and, optionally, the baseline it is compared with. The harness runs them alternately in
+ * the same process and run (baseline, subject, baseline, subject, ...) so machine noise hits both.
+ */
+export interface Benchmark {
+  name: string;
+  description: string;
+  /** The quality bar from MISSION.md, if there is one. */
+  target?: { metric: keyof Sample | string; atLeast?: number; atMost?: number; note: string };
+  /** Ratio target against the baseline, if any (e.g. 0.6 of a bare kafkajs consumer). */
+  ratioTarget?: number;
+  baselineName?: string;
+  setup?(context: BenchmarkContext): Promise<void>;
+  run(context: BenchmarkContext): Promise<Sample>;
+  baseline?(context: BenchmarkContext): Promise<Sample>;
+  teardown?(): Promise<void>;
+  /** Repetitions after one warm-up; the harness picks a default by quick/full. */
+  repeats?: { quick: number; full: number };
+}

@@ -1,0 +1,7 @@
+import type { Benchmark } from '../benchmark';
+import { operatorChainBenchmark } from './operator-chain.bench';
+
+/** Every benchmark `npm run bench` knows, in the order they run. */
+export const BENCHMARKS: Record<string, () => Benchmark> = {
+  'operator-chain': operatorChainBenchmark,
+};
