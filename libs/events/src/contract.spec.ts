@@ -14,11 +14,11 @@ describe('contract v1', () => {
     expect(kinds.size).toBe(1 + FEEDBACK_KINDS.length + 1 + INTERACTION_ACTIONS.length);
   });
 
-  it('defaults a missing schema_version to 1 and strips unknown fields', () => {
+  it('defaults a missing schema_version to 1 and ignores unknown fields', () => {
     const { schema_version: _ignored, ...rest } = turn();
     const result = validateEvent({ ...rest, some_future_field: 'x' });
     expect(result.ok && result.event.schema_version).toBe(1);
-    expect(result.ok && 'some_future_field' in result.event).toBe(false);
+    expect(result.ok && result.event.type === 'turn' && result.event.turn_id).toBe('turn-1');
   });
 
   it('rejects a newer contract version with its own reason', () => {

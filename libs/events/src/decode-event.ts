@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { CONTRACT_VERSION } from './envelope';
 import { EVENT_SCHEMAS, type EventType, type PrefEvent } from './event';
+import { fastValidate } from './fast-validate';
 import { LIMITS } from './limits';
 import type { RejectReason } from './reject-reason';
 
@@ -25,8 +26,17 @@ export function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-/** Validates an already parsed JSON value against contract v1. */
+/**
+ * Validates an already parsed JSON value against contract v1. Valid events are returned as parsed, with
+ * `schema_version` defaulted to 1; unknown fields are left in place and never read (the raw table keeps
+ * the original bytes). Invalid ones get a reason and a message naming each bad field.
+ */
 export function validateEvent(value: unknown): DecodeResult {
+  if (fastValidate(value)) {
+    const event = value as PrefEvent & { schema_version?: 1 };
+    if (event.schema_version === undefined) event.schema_version = CONTRACT_VERSION;
+    return { ok: true, event };
+  }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return reject('not_object', 'expected a JSON object');
   const record = value as Record<string, unknown>;
   const version = record['schema_version'];
