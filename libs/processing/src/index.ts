@@ -3,3 +3,5 @@ export { createUserHasher, type UserHasher } from './user-hasher';
 export type { AcceptedRecord, RejectedRecord, DecodedBatch } from './decoded-record';
 export { decodeBatch, type DecodeBatchOptions } from './decode-batch';
 export { decodeRecords } from './decode-records.operator';
+export { planRecovery, dedupToken, type Snapshot, type RangeEntry, type RecoveryPlan } from './checkpoint';
+export { RangeSlicer, type Slice } from './range-slicer';
