@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig, renderConfigReference, SETTINGS } from './index';
+
+const problemsOf = (fn: () => unknown): string[] => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('loadConfig', () => {
+  it('fills defaults when nothing is given', () => {
+    const config = loadConfig({});
+    expect(config.kafka.topic).toBe('prefstream.events');
+    expect(config.ingest.batchSize).toBe(5000);
+    expect(config.store.dataDir).toBeUndefined();
+  });
+
+  it('takes flags over environment over file', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cfg-')), 'c.json');
+    fs.writeFileSync(file, JSON.stringify({ kafka: { topic: 'from-file', group: 'g-file' }, ingest: { batchSize: 7 } }));
+    const config = loadConfig({ file, env: { PREFSTREAM_KAFKA_TOPIC: 'from-env', PREFSTREAM_KAFKA_BROKERS: 'a:9092, b:9093' }, flags: { topic: 'from-flag' } });
+    expect(config.kafka.topic).toBe('from-flag');
+    expect(config.kafka.group).toBe('g-file');
+    expect(config.kafka.brokers).toEqual(['a:9092', 'b:9093']);
+    expect(config.ingest.batchSize).toBe(7);
+  });
+
+  it('reports every problem at once, each saying where to fix it', () => {
+    const problems = problemsOf(() => loadConfig({ flags: { brokers: 'localhost', 'batch-size': '0' }, env: { CLICKHOUSE_URL: 'not a url' } }));
+    expect(problems).toHaveLength(3);
+    expect(problems.join('\n')).toMatch(/kafka\.brokers: expected host:port .*set --brokers or PREFSTREAM_KAFKA_BROKERS/);
+    expect(problems.join('\n')).toMatch(/ingest\.batchSize: .*set --batch-size/);
+    expect(problems.join('\n')).toMatch(/store\.url: .*CLICKHOUSE_URL/);
+  });
+
+  it('refuses secrets in a config file and demands a hash key for a remote store', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cfg-')), 'c.json');
+    fs.writeFileSync(file, JSON.stringify({ store: { password: 'hunter2' } }));
+    expect(problemsOf(() => loadConfig({ file }))).toEqual([expect.stringMatching(/store\.password is a secret: set it with CLICKHOUSE_PASSWORD/)]);
+    expect(problemsOf(() => loadConfig({ flags: { 'clickhouse-url': 'http://ch:8123' } }))).toEqual([expect.stringMatching(/PREFSTREAM_USER_HASH_KEY/)]);
+    expect(problemsOf(() => loadConfig({ flags: { 'clickhouse-url': 'http://ch:8123', store: '/tmp/x' }, env: { PREFSTREAM_USER_HASH_KEY: 'k'.repeat(16) } }))).toEqual([expect.stringMatching(/not both/)]);
+  });
+
+  it('explains an unreadable or malformed config file', () => {
+    expect(problemsOf(() => loadConfig({ file: '/nonexistent/prefstream.json' }))[0]).toMatch(/config file \/nonexistent\/prefstream.json: ENOENT/);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cfg-')), 'c.json');
+    fs.writeFileSync(file, '{ nope');
+    expect(problemsOf(() => loadConfig({ file }))[0]).toMatch(/is not valid JSON/);
+  });
+
+  it('documents every setting in the README configuration reference', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'README.md'), 'utf8');
+    expect(readme).toContain(renderConfigReference());
+    expect(SETTINGS.filter((s) => s.secret).every((s) => !renderConfigReference().includes(`--${s.flag ?? '\u0000'}`))).toBe(true);
+  });
+});

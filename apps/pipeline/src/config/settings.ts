@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * Every setting once: its place in the config object, its flag, its environment variable, its type and
+ * default. The zod schema, the flag parser, the error messages and the README's configuration reference
+ * are all derived from this list, so they cannot drift apart.
+ */
+export interface Setting {
+  path: string;
+  flag?: string;
+  env?: string;
+  schema: z.ZodType;
+  description: string;
+  /** Secrets are accepted only from the environment (never a flag or a file), and never printed. */
+  secret?: boolean;
+}
+
+const hostPort = z.string().regex(/^[^:\s,]+:\d{1,5}$/, 'expected host:port');
+const list = (item: z.ZodType) => z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(item).min(1));
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const bool = z.preprocess((v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v), z.boolean());
+
+export const SETTINGS: readonly Setting[] = [
+  { path: 'store.dataDir', flag: 'store', env: 'PREFSTREAM_STORE', schema: z.string().min(1).optional(), description: 'Embedded ClickHouse (chdb) data directory. The local default: `.prefstream/store`.' },
+  { path: 'store.url', flag: 'clickhouse-url', env: 'CLICKHOUSE_URL', schema: z.url().optional(), description: 'ClickHouse HTTP(S) URL; when set, the remote driver is used instead of the embedded store.' },
+  { path: 'store.user', env: 'CLICKHOUSE_USER', schema: z.string().default('default'), description: 'ClickHouse user (remote driver).' },
+  { path: 'store.password', env: 'CLICKHOUSE_PASSWORD', schema: z.string().default(''), description: 'ClickHouse password (remote driver).', secret: true },
+  { path: 'store.database', flag: 'clickhouse-database', env: 'CLICKHOUSE_DATABASE', schema: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected a database name (letters, digits, _)').default('prefstream'), description: 'ClickHouse database.' },
+  { path: 'kafka.brokers', flag: 'brokers', env: 'PREFSTREAM_KAFKA_BROKERS', schema: list(hostPort).optional(), description: 'Kafka bootstrap brokers, comma-separated `host:port`.' },
+  { path: 'kafka.topic', flag: 'topic', env: 'PREFSTREAM_KAFKA_TOPIC', schema: z.string().min(1).default('prefstream.events'), description: 'Topic with chat and feedback events (key = conversation_id).' },
+  { path: 'kafka.group', flag: 'group', env: 'PREFSTREAM_KAFKA_GROUP', schema: z.string().min(1).default('prefstream'), description: 'Consumer group; processes with the same group share the partitions.' },
+  { path: 'kafka.clientId', env: 'PREFSTREAM_KAFKA_CLIENT_ID', schema: z.string().min(1).default('prefstream'), description: 'Kafka client id.' },
+  { path: 'kafka.deadLetterTopic', flag: 'dlq-topic', env: 'PREFSTREAM_KAFKA_DLQ_TOPIC', schema: z.string().min(1).default('prefstream.dead-letter'), description: 'Where rejected messages go, with the reason in headers.' },
+  { path: 'kafka.ssl', env: 'PREFSTREAM_KAFKA_SSL', schema: bool.default(false), description: 'Use TLS to the brokers.' },
+  { path: 'kafka.saslMechanism', env: 'PREFSTREAM_KAFKA_SASL_MECHANISM', schema: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(), description: 'SASL mechanism, if the brokers require one.' },
+  { path: 'kafka.saslUsername', env: 'PREFSTREAM_KAFKA_SASL_USERNAME', schema: z.string().optional(), description: 'SASL user name.' },
+  { path: 'kafka.saslPassword', env: 'PREFSTREAM_KAFKA_SASL_PASSWORD', schema: z.string().optional(), description: 'SASL password.', secret: true },
+  { path: 'ingest.maxEventBytes', flag: 'max-event-bytes', env: 'PREFSTREAM_MAX_EVENT_BYTES', schema: int(1024, 16 * 1024 * 1024).default(1_048_576), description: 'Largest accepted event; larger ones are rejected as `oversize`.' },
+  { path: 'ingest.batchSize', flag: 'batch-size', env: 'PREFSTREAM_BATCH_SIZE', schema: int(1, 1_000_000).default(5000), description: 'Records per processing batch (and per ClickHouse insert, at most).' },
+  { path: 'privacy.userHashKey', env: 'PREFSTREAM_USER_HASH_KEY', schema: z.string().min(16, 'use at least 16 characters').optional(), description: 'Key of the HMAC that pseudonymises user ids before storage. Required with a remote store; the embedded store creates one in its data directory.', secret: true },
+  { path: 'metrics.port', flag: 'metrics-port', env: 'PREFSTREAM_METRICS_PORT', schema: int(0, 65535).optional(), description: 'Port of the Prometheus `/metrics` endpoint (off when unset).' },
+  { path: 'log.level', flag: 'log-level', env: 'PREFSTREAM_LOG_LEVEL', schema: z.enum(['debug', 'info', 'warn', 'error']).default('info'), description: 'Log level.' },
+];
