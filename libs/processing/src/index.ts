@@ -5,3 +5,5 @@ export { decodeBatch, type DecodeBatchOptions } from './decode-batch';
 export { decodeRecords } from './decode-records.operator';
 export { planRecovery, dedupToken, type Snapshot, type RangeEntry, type RecoveryPlan } from './checkpoint';
 export { RangeSlicer, type Slice } from './range-slicer';
+export { sourceOf, type RawEventRow, type RejectedEventRow } from './rows';
+export { toRawEventRow, toRejectedEventRow, MAX_REJECTED_BYTES } from './to-rows';
