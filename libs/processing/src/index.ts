@@ -7,3 +7,4 @@ export { planRecovery, dedupToken, type Snapshot, type RangeEntry, type Recovery
 export { RangeSlicer, type Slice } from './range-slicer';
 export { sourceOf, type RawEventRow, type RejectedEventRow } from './rows';
 export { toRawEventRow, toRejectedEventRow, MAX_REJECTED_BYTES } from './to-rows';
+export { PartitionProcessor, initialProcessorState, type PartitionProcessorOptions, type ProcessorOutput, type ProcessorState } from './partition-processor';

@@ -1,0 +1,127 @@
+import { isRetriable } from '@prefstream/errors';
+import type { SourceRecord } from '@prefstream/events';
+import { dedupToken, planRecovery, PartitionProcessor, RangeSlicer, type ProcessorOutput, type ProcessorState, type Slice } from '@prefstream/processing';
+import type { CheckpointStore } from './checkpoint-log';
+import type { OutputStore } from './output-store';
+
+export interface PartitionWorkerOptions {
+  topic: string;
+  partition: number;
+  store: OutputStore;
+  checkpoints: CheckpointStore;
+  createProcessor: (state?: ProcessorState) => PartitionProcessor;
+  /** Snapshot the state after this many slices or this much time, whichever comes first. */
+  snapshotEverySlices: number;
+  snapshotEveryMs: number;
+  /** Called with rejected records after their slice's outputs are durable (dead-letter topic). */
+  deadLetter?: (output: ProcessorOutput, slice: Slice) => Promise<void>;
+  /** Called before each retry while the store is unavailable; should keep the group membership alive. */
+  onBlocked?: (blocked: boolean, error?: unknown) => Promise<void> | void;
+  onInsert?: (table: string, seconds: number, failedAttempts: number) => void;
+  onSlice?: (slice: Slice, output: ProcessorOutput, seconds: number) => void;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Owns one partition while it is assigned here: restores its state from the last snapshot, reproduces
+ * logged ranges exactly, and for each slice writes the range log entry, then every output with its
+ * dedup token, then (every so often) a snapshot whose offset becomes the Kafka commit.
+ */
+export class PartitionWorker {
+  private processor!: PartitionProcessor;
+  private slicer!: RangeSlicer;
+  private slicesSinceSnapshot = 0;
+  private lastSnapshotAt = 0;
+  private nextOffset: string | undefined;
+  private snapshotOffset: string | undefined;
+
+  constructor(private readonly options: PartitionWorkerOptions) {}
+
+  async init(): Promise<void> {
+    const { topic, partition } = this.options;
+    const { snapshot, ranges } = await this.retrying('pipeline_checkpoints', () => this.options.checkpoints.load(topic, partition));
+    const plan = planRecovery(snapshot, ranges);
+    this.processor = this.options.createProcessor(plan.state);
+    this.slicer = new RangeSlicer(plan.startOffset, plan.replay);
+    this.snapshotOffset = snapshot?.nextOffset;
+    this.lastSnapshotAt = this.now();
+  }
+
+  /** The offset to resume from if this process stopped now (the last durable snapshot). */
+  get committableOffset(): string | undefined {
+    return this.snapshotOffset;
+  }
+
+  /** Next offset to process (for lag). */
+  get position(): string | undefined {
+    return this.nextOffset;
+  }
+
+  /** Processes one fetched batch; resolves with the offset to commit, if a snapshot was taken. */
+  async handle(records: readonly SourceRecord[], options: { forceSnapshot?: boolean } = {}): Promise<string | undefined> {
+    let commit: string | undefined;
+    for (const slice of this.slicer.push(records)) {
+      const started = this.now();
+      const { topic, partition } = this.options;
+      if (!slice.replayed) await this.retrying('pipeline_checkpoints', () => this.options.checkpoints.logRange({ topic, partition, from: slice.from, to: slice.to }));
+      const output = this.processor.process(slice.records, started);
+      await Promise.all(
+        Object.entries(output.tables)
+          .filter(([, rows]) => rows.length > 0)
+          .map(([table, rows]) => this.retrying(table, () => this.options.store.insert(table, rows, { dedupToken: dedupToken(topic, partition, slice.from, slice.to, table) }))),
+      );
+      await this.options.deadLetter?.(output, slice);
+      this.nextOffset = String(BigInt(slice.to) + 1n);
+      this.slicesSinceSnapshot++;
+      this.options.onSlice?.(slice, output, (this.now() - started) / 1000);
+      if (this.slicesSinceSnapshot >= this.options.snapshotEverySlices || this.now() - this.lastSnapshotAt >= this.options.snapshotEveryMs) {
+        commit = await this.snapshot();
+      }
+    }
+    if (options.forceSnapshot && this.nextOffset !== this.snapshotOffset && !this.slicer.replaying) commit = await this.snapshot();
+    return commit;
+  }
+
+  /** Writes a snapshot of the state as of the last processed slice; returns its offset. */
+  async snapshot(): Promise<string | undefined> {
+    if (this.nextOffset === undefined) return this.snapshotOffset;
+    const { topic, partition } = this.options;
+    const snapshot = { topic, partition, nextOffset: this.nextOffset, state: this.processor.snapshot() };
+    await this.retrying('pipeline_checkpoints', () => this.options.checkpoints.saveSnapshot(snapshot));
+    this.slicesSinceSnapshot = 0;
+    this.lastSnapshotAt = this.now();
+    this.snapshotOffset = this.nextOffset;
+    return this.snapshotOffset;
+  }
+
+  /**
+   * Retries a store operation for as long as its errors are retriable: an outage blocks this partition
+   * (back-pressure: no more fetches for it, memory flat) instead of dropping or skipping anything. A
+   * non-retriable error is a bug or a schema mismatch; it propagates and stops the process, and the
+   * restart resumes from the last snapshot.
+   */
+  private async retrying<T>(table: string, operation: () => Promise<T>): Promise<T> {
+    let failures = 0;
+    const started = this.now();
+    for (;;) {
+      try {
+        const result = await operation();
+        if (failures > 0) await this.options.onBlocked?.(false);
+        this.options.onInsert?.(table, (this.now() - started) / 1000, failures);
+        return result;
+      } catch (error) {
+        if (!isRetriable(error)) throw error;
+        failures++;
+        await this.options.onBlocked?.(true, error);
+        await (this.options.sleep ?? sleepFor)(Math.min(5000, 100 * 2 ** Math.min(failures, 6)));
+      }
+    }
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+}

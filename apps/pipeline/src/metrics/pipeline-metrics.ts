@@ -1,0 +1,20 @@
+import { MetricsRegistry } from './registry';
+
+/** The metrics `prefstream run` exposes on /metrics. */
+export function createPipelineMetrics() {
+  const registry = new MetricsRegistry();
+  return {
+    registry,
+    eventsIn: registry.counter('prefstream_events_in_total', 'Records read, by topic.'),
+    eventsOut: registry.counter('prefstream_events_accepted_total', 'Records accepted by the contract and written, by topic.'),
+    eventsRejected: registry.counter('prefstream_events_rejected_total', 'Records rejected (dead-lettered), by topic and reason.'),
+    consumerLag: registry.gauge('prefstream_consumer_lag', 'High watermark minus the next offset to process, by topic and partition.'),
+    batchSeconds: registry.histogram('prefstream_batch_seconds', 'Time to process and durably write one slice, by topic.'),
+    insertSeconds: registry.histogram('prefstream_clickhouse_insert_seconds', 'ClickHouse insert latency, by table.'),
+    insertRetries: registry.counter('prefstream_clickhouse_insert_retries_total', 'ClickHouse insert attempts that failed and were retried, by table.'),
+    sinkBlocked: registry.gauge('prefstream_sink_blocked', '1 while a partition waits for the sink to recover (back-pressure), by topic and partition.'),
+    replayedRanges: registry.counter('prefstream_replayed_ranges_total', 'Logged ranges re-written after a restart or rebalance (deduplicated by ClickHouse).'),
+    snapshots: registry.counter('prefstream_snapshots_total', 'Operator-state snapshots written, by topic.'),
+  };
+}
+export type PipelineMetrics = ReturnType<typeof createPipelineMetrics>;

@@ -1,0 +1,26 @@
+import { MetricsRegistry } from './registry';
+
+describe('MetricsRegistry', () => {
+  it('renders counters, gauges and histograms in the Prometheus text format', () => {
+    const registry = new MetricsRegistry();
+    const c = registry.counter('x_total', 'things');
+    const g = registry.gauge('lag', 'lag');
+    const h = registry.histogram('latency_seconds', 'latency', [0.1, 1]);
+    c.inc({ topic: 't' });
+    c.inc({ topic: 't' }, 2);
+    g.set({ partition: 0 }, 5);
+    h.observe({}, 0.05);
+    h.observe({}, 0.5);
+    h.observe({}, 3);
+    const text = registry.render();
+    expect(text).toContain('# TYPE x_total counter\nx_total{topic="t"} 3');
+    expect(text).toContain('lag{partition="0"} 5');
+    expect(text).toContain('latency_seconds_bucket{le="0.1"} 1\nlatency_seconds_bucket{le="1"} 2\nlatency_seconds_bucket{le="+Inf"} 3\nlatency_seconds_sum 3.55\nlatency_seconds_count 3');
+  });
+
+  it('escapes label values', () => {
+    const registry = new MetricsRegistry();
+    registry.counter('c', 'h').inc({ reason: 'a"b\\c\nd' });
+    expect(registry.render()).toContain('c{reason="a\\"b\\\\c\\nd"} 1');
+  });
+});
