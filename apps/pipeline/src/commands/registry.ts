@@ -1,0 +1,13 @@
+import type { CliCommand } from '../command';
+
+/*
+ * Every subcommand, by name, loaded on demand so each pulls in only what it needs (`dev-broker` does not
+ * load ClickHouse, `query` does not load kafkajs). `require` rather than `import()`: the CLI runs as
+ * CommonJS through tsx, where a dynamic import() would go through Node's ESM resolver and miss `.ts`.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+export const COMMANDS: Record<string, { summary: string; load: () => CliCommand }> = {
+  replay: { summary: 'Replay a file of events through the pipeline into a store', load: () => require('./replay.command').replayCommand },
+  query: { summary: 'Run a read-only SQL query against a store and print the rows', load: () => require('./query.command').queryCommand },
+  migrate: { summary: 'Apply (or roll back) the ClickHouse schema migrations', load: () => require('./migrate.command').migrateCommand },
+};

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { EXAMPLE_EVENTS } from '@prefstream/events';
+import { generateSyntheticTraffic } from '@prefstream/sources';
+import { runCli } from '../cli';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'replay-cmd-'));
+const store = path.join(dir, 'store');
+
+async function cli(...argv: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c) => (out += c));
+  stderr.on('data', (c) => (err += c));
+  const code = await runCli(argv, { env: {}, stdout, stderr });
+  return { code, out, err };
+}
+const query = async (sql: string) => (await cli('query', '--store', store, '--json', sql)).out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+
+describe('prefstream replay / query / migrate (real chdb)', () => {
+  const file = path.join(dir, 'events.ndjson');
+  const events = [...generateSyntheticTraffic({ conversations: 120, seed: 9 })];
+  beforeAll(() => {
+    const lines = events.map((e) => JSON.stringify(e));
+    const oversize = JSON.stringify({ ...EXAMPLE_EVENTS[0], event_id: 'big', response: 'x'.repeat(2_000_000) });
+    fs.writeFileSync(file, Buffer.concat([
+      Buffer.from(lines.slice(0, 10).join('\n') + '\n'),
+      Buffer.from('{"type":"vote"\n'),
+      Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x0a]),
+      Buffer.from(oversize + '\n'),
+      Buffer.from(JSON.stringify({ ...EXAMPLE_EVENTS[2], event_id: 'from-the-future', schema_version: 2 }) + '\n'),
+      Buffer.from(JSON.stringify({ ...EXAMPLE_EVENTS[2], event_id: 'unknown-type', type: 'click' }) + '\n'),
+      Buffer.from(lines.slice(10).join('\n') + '\n'),
+    ]));
+  });
+
+  it('writes valid events to raw_events and invalid ones, with reasons, to rejected_events', async () => {
+    const { code, out } = await cli('replay', '--source', `ndjson:${file}`, '--store', store, '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual({ source: `ndjson:${file}`, read: events.length + 5, valid: events.length, rejected: 5, rejectedByReason: { not_json: 1, invalid_utf8: 1, oversize: 1, future_version: 1, unknown_type: 1 } });
+    const [{ n, ids }] = await query('SELECT count() AS n, uniqExact(event_id) AS ids FROM raw_events');
+    expect([Number(n), Number(ids)]).toEqual([events.length, events.length]);
+    const rejected = await query('SELECT reason, source, raw_bytes FROM rejected_events ORDER BY source');
+    expect(rejected.map((r) => r.reason).sort()).toEqual(['future_version', 'invalid_utf8', 'not_json', 'oversize', 'unknown_type']);
+    expect(rejected.find((r) => r.reason === 'invalid_utf8')).toMatchObject({ source: `file:${file}:12`, raw_bytes: 4 });
+    expect(Number(rejected.find((r) => r.reason === 'oversize').raw_bytes)).toBeGreaterThan(2_000_000);
+  });
+
+  it('is idempotent: replaying the same file again writes nothing new', async () => {
+    expect((await cli('replay', '--source', `ndjson:${file}`, '--store', store)).code).toBe(0);
+    const [{ n }] = await query('SELECT count() AS n FROM raw_events');
+    const [{ r }] = await query('SELECT count() AS r FROM rejected_events');
+    expect([Number(n), Number(r)]).toEqual([events.length, 5]);
+  });
+
+  it('never stores a raw user id', async () => {
+    const [{ leaks }] = await query("SELECT countIf(position(payload, 's-u') > 0 OR startsWith(user_hash, 's-u')) AS leaks FROM raw_events");
+    expect(Number(leaks)).toBe(0);
+  });
+
+  it('replays an empty file to an empty summary', async () => {
+    const empty = path.join(dir, 'empty.ndjson');
+    fs.writeFileSync(empty, '');
+    const { code, out } = await cli('replay', '--source', `ndjson:${empty}`, '--store', store, '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ read: 0, valid: 0, rejected: 0 });
+  });
+
+  it('prints a readable table and refuses writes through query', async () => {
+    const table = await cli('query', '--store', store, 'SELECT type, count() AS n FROM raw_events GROUP BY type ORDER BY type');
+    expect(table.out).toMatch(/^type\s+n\n-+\s+-+\nfeedback\s+\d+/);
+    const write = await cli('query', '--store', store, 'DROP TABLE raw_events');
+    expect(write.code).toBe(1);
+    expect(write.err).toMatch(/readonly/i);
+  });
+
+  it('reports migration status and rolls back and forward', async () => {
+    expect((await cli('migrate', '--store', store, '--status')).out).toMatch(/^applied\s+0001_ingest/m);
+    expect((await cli('migrate', '--store', store, '--down', '3')).out).toBe('rolled back: 4\n');
+    expect((await cli('migrate', '--store', store)).out).toBe('applied: 4\n');
+  });
+
+  it('explains usage and configuration mistakes with exit code 2', async () => {
+    expect(await cli('replay', '--source', 'kafka:x', '--store', store)).toMatchObject({ code: 2, err: expect.stringMatching(/--source must be ndjson:FILE/) });
+    expect(await cli('replay', '--source', `ndjson:${file}`, '--store', store, '--batch-size', 'many')).toMatchObject({ code: 2, err: expect.stringMatching(/ingest\.batchSize: .*--batch-size/) });
+    expect(await cli('replay', '--nope')).toMatchObject({ code: 2, err: expect.stringMatching(/Unknown option '--nope'/) });
+    expect(await cli('frobnicate')).toMatchObject({ code: 2, err: expect.stringMatching(/unknown command "frobnicate"/) });
+  });
+});
