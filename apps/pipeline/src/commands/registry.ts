@@ -9,5 +9,6 @@ import type { CliCommand } from '../command';
 export const COMMANDS: Record<string, { summary: string; load: () => CliCommand }> = {
   replay: { summary: 'Replay a file of events through the pipeline into a store', load: () => require('./replay.command').replayCommand },
   query: { summary: 'Run a read-only SQL query against a store and print the rows', load: () => require('./query.command').queryCommand },
+  'dev-broker': { summary: 'Start the development Kafka broker (not for production)', load: () => require('./dev-broker.command').devBrokerCommand },
   migrate: { summary: 'Apply (or roll back) the ClickHouse schema migrations', load: () => require('./migrate.command').migrateCommand },
 };
