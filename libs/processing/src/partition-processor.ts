@@ -8,6 +8,12 @@ import type { UserHasher } from './user-hasher';
 export interface PartitionProcessorOptions {
   hashUser: UserHasher;
   maxEventBytes?: number;
+  /**
+   * How long (in event time) an event_id is remembered to drop a second delivery of it (a producer retry
+   * lands at another offset, so insert tokens alone cannot catch it). Bounds the state: ids older than
+   * the watermark minus this window are forgotten.
+   */
+  dedupWindowMs?: number;
 }
 
 /** Everything one slice of input produced, by destination. */
@@ -18,7 +24,7 @@ export interface ProcessorOutput {
   };
   /** Rejected records with their original bytes, for the dead-letter topic. */
   deadLetters: RejectedRecord[];
-  counters: { accepted: number; rejected: number; rejectedByReason: Record<string, number> };
+  counters: { accepted: number; rejected: number; duplicates: number; rejectedByReason: Record<string, number> };
 }
 
 /** The processor's checkpointed state (plain JSON). Grows as stateful stages are added. */
@@ -26,35 +32,62 @@ export interface ProcessorState {
   version: 1;
   /** Highest event time seen on this partition (ms); drives the watermark. */
   maxEventTimeMs: number;
+  /** Recently seen event ids with their event time, for duplicate detection within the window. */
+  recentIds: [string, number][];
 }
 
-export const initialProcessorState = (): ProcessorState => ({ version: 1, maxEventTimeMs: 0 });
+export const initialProcessorState = (): ProcessorState => ({ version: 1, maxEventTimeMs: 0, recentIds: [] });
+const DEFAULT_DEDUP_WINDOW_MS = 10 * 60_000;
 
 /**
  * The operator chain for one partition, synchronous and deterministic: the same state and the same
  * records always give the same output (ingestion time is passed in and only fills `ingested_at`).
  */
 export class PartitionProcessor {
-  private state: ProcessorState;
+  private maxEventTimeMs: number;
+  private readonly recentIds: Map<string, number>;
 
   constructor(private readonly options: PartitionProcessorOptions, state: ProcessorState = initialProcessorState()) {
-    this.state = structuredClone(state);
+    this.maxEventTimeMs = state.maxEventTimeMs;
+    this.recentIds = new Map(state.recentIds ?? []);
   }
 
   process(records: readonly SourceRecord[], ingestedAt: number): ProcessorOutput {
-    const { accepted, rejected } = decodeBatch(records, { maxEventBytes: this.options.maxEventBytes });
+    const decoded = decodeBatch(records, { maxEventBytes: this.options.maxEventBytes });
+    const { rejected } = decoded;
+    const accepted = decoded.accepted.filter((a) => {
+      if (this.recentIds.has(a.event.event_id)) return false;
+      this.recentIds.set(a.event.event_id, Date.parse(a.event.ts));
+      return true;
+    });
+    const duplicates = decoded.accepted.length - accepted.length;
     const raw = accepted.map((a) => toRawEventRow(a, this.options.hashUser, ingestedAt));
-    for (const row of raw) if (row.ts > this.state.maxEventTimeMs) this.state.maxEventTimeMs = row.ts;
+    for (const row of raw) if (row.ts > this.maxEventTimeMs) this.maxEventTimeMs = row.ts;
+    this.forgetOldIds();
     const rejectedByReason: Record<string, number> = {};
     for (const r of rejected) rejectedByReason[r.reason] = (rejectedByReason[r.reason] ?? 0) + 1;
     return {
       tables: { raw_events: raw, rejected_events: rejected.map((r) => toRejectedEventRow(r, ingestedAt)) },
       deadLetters: rejected,
-      counters: { accepted: accepted.length, rejected: rejected.length, rejectedByReason },
+      counters: { accepted: accepted.length, rejected: rejected.length, duplicates, rejectedByReason },
     };
   }
 
   snapshot(): ProcessorState {
-    return structuredClone(this.state);
+    return { version: 1, maxEventTimeMs: this.maxEventTimeMs, recentIds: [...this.recentIds] };
+  }
+
+  /** Open dedup entries (for memory metrics). */
+  get rememberedIds(): number {
+    return this.recentIds.size;
+  }
+
+  private forgetOldIds(): void {
+    const horizon = this.maxEventTimeMs - (this.options.dedupWindowMs ?? DEFAULT_DEDUP_WINDOW_MS);
+    // Map iteration is insertion order, close to event-time order on a partition: stop at the first young id.
+    for (const [id, ts] of this.recentIds) {
+      if (ts >= horizon) break;
+      this.recentIds.delete(id);
+    }
   }
 }
