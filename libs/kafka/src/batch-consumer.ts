@@ -53,7 +53,9 @@ export interface BatchConsumer {
    * committed), then the consumer leaves the group and disconnects. Unacknowledged batches are failed,
    * so the next owner of the partition re-reads them.
    */
-  stop(graceMs?: number): Promise<void>;
+  stop(graceMs?: number, beforeLeave?: () => Promise<void>): Promise<void>;
+  /** Commits an offset outside a batch acknowledgement (e.g. a final snapshot at shutdown). */
+  commit(topic: string, partition: number, offset: string): Promise<void>;
 }
 
 export function createBatchConsumer(options: BatchConsumerOptions): BatchConsumer {
@@ -62,16 +64,20 @@ export function createBatchConsumer(options: BatchConsumerOptions): BatchConsume
   let consumerRef: Consumer | undefined;
   let disconnecting: Promise<void> | undefined;
 
-  const stop = async (graceMs = 10000) => {
+  const stop = async (graceMs = 10000, beforeLeave?: () => Promise<void>) => {
     stopping = true;
     if (disconnecting) return disconnecting;
     disconnecting = (async () => {
       const deadline = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
       await Promise.race([Promise.allSettled([...inFlight].map((f) => f.promise)), deadline]);
       for (const pending of inFlight) pending.fail(new Error('consumer stopped before the batch was acknowledged'));
+      await beforeLeave?.().catch(() => undefined);
       await consumerRef?.disconnect().catch(() => undefined);
     })();
     return disconnecting;
+  };
+  const commit = async (topic: string, partition: number, offset: string) => {
+    await consumerRef?.commitOffsets([{ topic, partition, offset }]);
   };
 
   const batches = new Observable<AckableBatch>((subscriber) => {
@@ -141,5 +147,5 @@ export function createBatchConsumer(options: BatchConsumerOptions): BatchConsume
     // Early unsubscribe: give in-flight batches no grace, leave the group.
     return () => void stop(0);
   });
-  return { batches, stop };
+  return { batches, stop, commit };
 }

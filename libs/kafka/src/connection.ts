@@ -22,7 +22,8 @@ export function createKafka(connection: KafkaConnection): Kafka {
     ssl: connection.ssl ?? false,
     connectionTimeout: connection.connectionTimeoutMs ?? 3000,
     requestTimeout: connection.requestTimeoutMs ?? 30000,
-    logLevel: connection.log ? logLevel.WARN : logLevel.NOTHING,
+    // kafkajs warns about its own defaults (partitioner change, idempotent retries) at WARN; errors are what matter.
+    logLevel: connection.log ? logLevel.ERROR : logLevel.NOTHING,
     logCreator: () => ({ level, log }) => {
       const { message, ...extra } = log;
       connection.log?.(LEVELS[level] ?? 'info', `[kafkajs] ${message}`, extra);

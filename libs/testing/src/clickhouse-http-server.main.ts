@@ -13,4 +13,7 @@ startClickHouseHttpTestServer({ dataDir: values['data-dir'], port: Number(values
   const shutdown = () => void server.close().then(() => process.exit(0));
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+  // Outage drills: SIGUSR1 stops listening (connections refused), SIGUSR2 listens again on the same port.
+  process.on('SIGUSR1', () => void server.stop().then(() => console.log(JSON.stringify({ stopped: true }))));
+  process.on('SIGUSR2', () => void server.start().then(() => console.log(JSON.stringify({ started: true }))));
 });

@@ -10,5 +10,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => CliCommand 
   replay: { summary: 'Replay a file of events through the pipeline into a store', load: () => require('./replay.command').replayCommand },
   query: { summary: 'Run a read-only SQL query against a store and print the rows', load: () => require('./query.command').queryCommand },
   'dev-broker': { summary: 'Start the development Kafka broker (not for production)', load: () => require('./dev-broker.command').devBrokerCommand },
+  run: { summary: 'Consume events from Kafka and write results to ClickHouse (effectively once)', load: () => require('./run.command').runCommand },
+  generate: { summary: 'Produce seeded synthetic chat traffic to Kafka or an ndjson file', load: () => require('./generate.command').generateCommand },
   migrate: { summary: 'Apply (or roll back) the ClickHouse schema migrations', load: () => require('./migrate.command').migrateCommand },
 };

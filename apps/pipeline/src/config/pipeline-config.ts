@@ -7,6 +7,7 @@ export interface PipelineConfig {
     group: string;
     clientId: string;
     deadLetterTopic: string;
+    sessionTimeoutMs: number;
     ssl: boolean;
     saslMechanism?: 'plain' | 'scram-sha-256' | 'scram-sha-512';
     saslUsername?: string;

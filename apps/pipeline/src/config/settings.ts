@@ -30,6 +30,7 @@ export const SETTINGS: readonly Setting[] = [
   { path: 'kafka.topic', flag: 'topic', env: 'PREFSTREAM_KAFKA_TOPIC', schema: z.string().min(1).default('prefstream.events'), description: 'Topic with chat and feedback events (key = conversation_id).' },
   { path: 'kafka.group', flag: 'group', env: 'PREFSTREAM_KAFKA_GROUP', schema: z.string().min(1).default('prefstream'), description: 'Consumer group; processes with the same group share the partitions.' },
   { path: 'kafka.clientId', env: 'PREFSTREAM_KAFKA_CLIENT_ID', schema: z.string().min(1).default('prefstream'), description: 'Kafka client id.' },
+  { path: 'kafka.sessionTimeoutMs', flag: 'session-timeout-ms', env: 'PREFSTREAM_KAFKA_SESSION_TIMEOUT_MS', schema: int(1000, 300000).default(10000), description: 'Consumer-group session timeout: how soon the partitions of a crashed worker move to the others.' },
   { path: 'kafka.deadLetterTopic', flag: 'dlq-topic', env: 'PREFSTREAM_KAFKA_DLQ_TOPIC', schema: z.string().min(1).default('prefstream.dead-letter'), description: 'Where rejected messages go, with the reason in headers.' },
   { path: 'kafka.ssl', env: 'PREFSTREAM_KAFKA_SSL', schema: bool.default(false), description: 'Use TLS to the brokers.' },
   { path: 'kafka.saslMechanism', env: 'PREFSTREAM_KAFKA_SASL_MECHANISM', schema: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(), description: 'SASL mechanism, if the brokers require one.' },

@@ -1,0 +1,69 @@
+import { UsageError, type CliCommand } from '../command';
+import { loadConfig, type PipelineConfig } from '../config';
+import { startIngest } from '../ingest/ingest-runner';
+import { startMetricsServer } from '../metrics/metrics-server';
+import { createPipelineMetrics } from '../metrics/pipeline-metrics';
+import { openConfiguredStore, userHashKey } from '../store-from-config';
+
+export function kafkaConnection(config: PipelineConfig, log?: (level: string, message: string) => void) {
+  if (!config.kafka.brokers?.length) throw new UsageError('no Kafka brokers: set --brokers HOST:PORT (or PREFSTREAM_KAFKA_BROKERS)');
+  return {
+    brokers: config.kafka.brokers,
+    clientId: config.kafka.clientId,
+    ssl: config.kafka.ssl,
+    sasl: config.kafka.saslMechanism ? { mechanism: config.kafka.saslMechanism, username: config.kafka.saslUsername!, password: config.kafka.saslPassword! } : undefined,
+    log: log ? (level: string, message: string) => log(level, message) : undefined,
+  };
+}
+
+/** `prefstream run`: consume the events topic and write everything to ClickHouse until SIGTERM/SIGINT. */
+export const runCommand: CliCommand = {
+  name: 'run',
+  summary: 'Consume events from Kafka and write results to ClickHouse (effectively once)',
+  usage: 'prefstream run --brokers HOST:PORT[,..] [--topic T] [--group G] [--store DIR | --clickhouse-url URL] [--metrics-port N]',
+  usesConfig: true,
+  options: {},
+  async run({ values, env, stdout, stderr }) {
+    const config = loadConfig({ flags: values, env, file: values.config as string | undefined });
+    const levels = ['debug', 'info', 'warn', 'error'];
+    const log = (level: string, message: string) => {
+      if (levels.indexOf(level) < levels.indexOf(config.log.level)) return;
+      (level === 'error' || level === 'warn' ? stderr : stdout).write(`${new Date().toISOString()} ${level} ${message}\n`);
+    };
+    const connection = kafkaConnection(config, log);
+    const store = await openConfiguredStore(config);
+    const metrics = createPipelineMetrics();
+    const metricsServer = config.metrics.port !== undefined ? await startMetricsServer(metrics.registry, config.metrics.port) : undefined;
+    if (metricsServer) log('info', `metrics on http://0.0.0.0:${metricsServer.port}/metrics`);
+    const runner = await startIngest({
+      connection,
+      topic: config.kafka.topic,
+      group: config.kafka.group,
+      deadLetterTopic: config.kafka.deadLetterTopic,
+      store,
+      userHashKey: userHashKey(config),
+      maxEventBytes: config.ingest.maxEventBytes,
+      sessionTimeoutMs: config.kafka.sessionTimeoutMs,
+      metrics,
+      log,
+    });
+    log('info', `consuming ${config.kafka.topic} as group ${config.kafka.group} from ${connection.brokers.join(',')}`);
+    let stopping: Promise<void> | undefined;
+    const shutdown = (signal: string) => {
+      log('info', `${signal}: stopping (finishing in-flight batches, snapshotting, committing, leaving the group)`);
+      stopping ??= runner.stop();
+    };
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
+    let code = 0;
+    await runner.done.catch((error) => {
+      log('error', `fatal: ${(error as Error).message}`);
+      code = 1;
+    });
+    await (stopping ?? runner.stop(0));
+    await metricsServer?.close();
+    await store.close();
+    log('info', 'stopped');
+    return code;
+  },
+};

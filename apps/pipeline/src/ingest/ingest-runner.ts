@@ -1,0 +1,141 @@
+import { mergeMap, type Subscription } from 'rxjs';
+import { createBatchConsumer, createRecordProducer, type AckableBatch, type KafkaConnection } from '@prefstream/kafka';
+import { createUserHasher, PartitionProcessor } from '@prefstream/processing';
+import type { OutputStore } from './output-store';
+import { CheckpointLog } from './checkpoint-log';
+import { sendDeadLetters } from './dead-letters';
+import { PartitionWorker } from './partition-worker';
+import type { PipelineMetrics } from '../metrics/pipeline-metrics';
+
+export interface IngestOptions {
+  connection: KafkaConnection;
+  topic: string;
+  group: string;
+  deadLetterTopic: string;
+  store: OutputStore;
+  userHashKey: string;
+  maxEventBytes: number;
+  metrics: PipelineMetrics;
+  log: (level: 'info' | 'warn' | 'error', message: string) => void;
+  snapshotEverySlices?: number;
+  snapshotEveryMs?: number;
+  sessionTimeoutMs?: number;
+  maxBytesPerPartition?: number;
+}
+
+export interface IngestRunner {
+  /** Resolves when the runner stopped; rejects on a fatal (non-retriable) error. */
+  done: Promise<void>;
+  /** Graceful stop: finish in-flight batches, snapshot and commit every partition, leave the group. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+const key = (topic: string, partition: number) => `${topic}/${partition}`;
+
+/**
+ * `prefstream run`: Kafka in, ClickHouse out, effectively once. Each assigned partition gets a
+ * PartitionWorker (restored from its checkpoint); batches of different partitions run concurrently,
+ * one in flight per partition, so a slow or unavailable store pauses consumption (back-pressure).
+ */
+export async function startIngest(options: IngestOptions): Promise<IngestRunner> {
+  const { metrics, topic } = options;
+  const hashUser = createUserHasher(options.userHashKey);
+  const checkpoints = new CheckpointLog(options.store, options.group);
+  const producer = await createRecordProducer(options.connection);
+  const workers = new Map<string, Promise<PartitionWorker>>();
+
+  const workerFor = (batch: AckableBatch) => {
+    let worker = workers.get(key(batch.topic, batch.partition));
+    if (!worker) {
+      const created = new PartitionWorker({
+        topic: batch.topic,
+        partition: batch.partition,
+        store: options.store,
+        checkpoints,
+        createProcessor: (state) => new PartitionProcessor({ hashUser, maxEventBytes: options.maxEventBytes }, state),
+        snapshotEverySlices: options.snapshotEverySlices ?? 20,
+        snapshotEveryMs: options.snapshotEveryMs ?? 5000,
+        deadLetter: (output) => sendDeadLetters(producer, options.deadLetterTopic, output.deadLetters),
+        onBlocked: async (blocked, error) => {
+          metrics.sinkBlocked.set({ topic: batch.topic, partition: batch.partition }, blocked ? 1 : 0);
+          if (blocked) {
+            options.log('warn', `store unavailable for ${batch.topic}/${batch.partition}, holding the partition: ${(error as Error)?.message ?? error}`);
+            await batch.heartbeat().catch(() => undefined);
+          }
+        },
+        onInsert: (table, seconds, failed) => {
+          metrics.insertSeconds.observe({ table }, seconds);
+          if (failed) metrics.insertRetries.inc({ table }, failed);
+        },
+        onSlice: (slice, output, seconds) => {
+          metrics.batchSeconds.observe({ topic }, seconds);
+          metrics.eventsOut.inc({ topic }, output.counters.accepted);
+          for (const [reason, n] of Object.entries(output.counters.rejectedByReason)) metrics.eventsRejected.inc({ topic, reason }, n);
+          if (slice.replayed) metrics.replayedRanges.inc({ topic });
+        },
+      });
+      worker = created.init().then(() => created);
+      workers.set(key(batch.topic, batch.partition), worker);
+    }
+    return worker;
+  };
+
+  const consumer = createBatchConsumer({
+    connection: options.connection,
+    topic,
+    groupId: options.group,
+    sessionTimeoutMs: options.sessionTimeoutMs ?? 10000,
+    heartbeatIntervalMs: 1000,
+    maxBytesPerPartition: options.maxBytesPerPartition,
+    onAssignment: (assignment) => {
+      const owned = new Set(assignment.flatMap((a) => a.partitions.map((p) => key(a.topic, p))));
+      for (const k of [...workers.keys()]) {
+        if (!owned.has(k)) {
+          workers.delete(k); // revoked: the next owner restores from the checkpoint
+          const [t, p] = k.split('/');
+          metrics.consumerLag.delete({ topic: t, partition: p });
+        }
+      }
+      options.log('info', `assigned ${[...owned].join(', ') || 'nothing'}`);
+    },
+  });
+
+  let subscription: Subscription | undefined;
+  let finished: () => void = () => undefined;
+  const done = new Promise<void>((resolve, reject) => {
+    finished = resolve;
+    subscription = consumer.batches
+      .pipe(
+        mergeMap(async (batch) => {
+          metrics.eventsIn.inc({ topic }, batch.records.length);
+          try {
+            const worker = await workerFor(batch);
+            const commitOffset = await worker.handle(batch.records);
+            metrics.consumerLag.set({ topic: batch.topic, partition: batch.partition }, Number(BigInt(batch.highWatermark) - BigInt(batch.lastOffset) - 1n));
+            batch.ack({ commitOffset });
+          } catch (error) {
+            batch.fail(error as Error);
+            throw error;
+          }
+        }),
+      )
+      .subscribe({ error: reject, complete: resolve });
+  });
+
+  const stop = async (graceMs = 15000) => {
+    await consumer.stop(graceMs, async () => {
+      // Snapshot every partition this process still owns and commit it, so the next owner replays nothing.
+      for (const [k, pending] of workers) {
+        const worker = await pending;
+        const offset = await worker.snapshot();
+        const [t, p] = k.split('/');
+        if (offset !== undefined) await consumer.commit(t, Number(p), offset);
+      }
+    });
+    subscription?.unsubscribe();
+    await producer.disconnect().catch(() => undefined);
+    finished();
+  };
+
+  return { done, stop };
+}
