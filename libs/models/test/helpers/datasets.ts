@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseCsvObjects } from '../../src';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+export const DATASETS_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'datasets');
+export const MODELS_DIR = path.join(REPO_ROOT, 'models');
+
+/** describe() when ../shared/datasets is present, otherwise a skipped block that says why. */
+export function describeWithDatasets(name: string, body: () => void): void {
+  if (fs.existsSync(DATASETS_DIR)) {
+    describe(name, body);
+  } else {
+    describe.skip(`${name} (skipped: real datasets not found at ${DATASETS_DIR})`, body);
+  }
+}
+
+export function readCsv(relative: string): Record<string, string>[] {
+  return parseCsvObjects(fs.readFileSync(path.join(DATASETS_DIR, relative), 'utf8'));
+}
+
+/** Real texts for each shipped model: what it is meant to read. */
+export function realTexts(model: string, limit: number): string[] {
+  const rows =
+    model === 'refusal'
+      ? readCsv('xstest/completions_mistralinstruct.csv').map((r) => r['completion']!)
+      : model === 'toxicity'
+        ? readCsv('davidson/labeled_data.csv').map((r) => r['tweet']!)
+        : readCsv('xstest/prompts.csv').map((r) => r['prompt']!);
+  // Spread over the file rather than its first rows (the files are sorted by type or text).
+  const step = Math.max(1, Math.floor(rows.length / limit));
+  return rows.filter((_, i) => i % step === 0).slice(0, limit);
+}
