@@ -1,2 +1,10 @@
-// Public API of tools/eval-classifiers: evaluates the shipped classifiers.
-export {};
+// Public API of tools/eval-classifiers: evaluations of the classifiers, their metrics and baselines.
+export { classificationReport, groupRecall, rocAuc, type ClassificationReport, type ClassScores } from './metrics';
+export { evaluateRefusal, evaluateRotation, readStrmatchRows, refusalScores, rotationTrainArgs, REFUSAL_LABELS, XSTEST_MODELS, type RefusalRotation, type RefusalScores } from './refusal-eval';
+export { evaluateToxicity, readHeldOutTweets, type ToxicityScores } from './toxicity-eval';
+export { lexiconClassify, type LexiconResult } from './toxicity-lexicon';
+export { evaluateHarmfulRequest, HARMFUL_FOLDS } from './harmful-request-eval';
+export { headlineMetrics, writeManifestMetrics, type EvaluationReport } from './manifest-metrics';
+export { trainWithCli } from './trainer-process';
+export { predict } from './predict';
+export { EVAL_JSON, datasetsDir } from './paths';

@@ -2,6 +2,7 @@ import type { HashedNgramPreprocessing, ModelManifest } from '@prefstream/models
 import { DAVIDSON_LABELS, loadDavidson } from './datasets/davidson';
 import { loadLabelledJsonl } from './datasets/jsonl';
 import type { LoadedData } from './datasets/training-row';
+import type { ClassWeighting } from './optim/softmax-regression';
 import { loadXstestCompletions, loadXstestPrompts, XSTEST_COMPLETION_SOURCES, type XstestCompletionSource } from './datasets/xstest';
 
 export interface DataOptions {
@@ -22,7 +23,7 @@ export interface ModelSpec {
   derivedScores?: Record<string, string[]>;
   preprocessing: HashedNgramPreprocessing;
   l2: number;
-  classWeight: 'balanced' | 'none';
+  classWeight: ClassWeighting;
   maxIterations: number;
   /** A fold kept out of training by default, so the shipped model's test rows are on record. */
   defaultHoldout?: { folds: number; fold: number };
@@ -93,8 +94,10 @@ export const MODEL_SPECS: Record<string, ModelSpec> = {
     labels: DAVIDSON_LABELS,
     derivedScores: { toxic: ['hate', 'offensive'] },
     preprocessing: preprocessing({ buckets: 1 << 18, maxChars: 1000, maskUrlsAndMentions: true }),
+    // Chosen on fold 1 as validation (trained on folds 2-4; fold 0, the reported test fold, unseen):
+    // macro-F1 0.737 vs 0.724 balanced, 0.652 unweighted; l2 3e-5 / 3e-4 / 1e-3 gave 0.732 / 0.724 / 0.671.
     l2: 1e-4,
-    classWeight: 'balanced',
+    classWeight: 'sqrt-balanced',
     maxIterations: 400,
     defaultHoldout: { folds: 5, fold: 0 },
     load: () => loadDavidson(),

@@ -6,7 +6,7 @@ import type { TrainingRow } from './datasets/training-row';
 import { stratifiedFolds } from './folds';
 import type { DataOptions, ModelSpec } from './model-specs';
 import { buildLinearModelOnnx, DEFAULT_TENSOR_NAMES } from './onnx/linear-model-graph';
-import { balancedRowWeights, fitSoftmaxRegression, type SoftmaxRegressionFit } from './optim/softmax-regression';
+import { balancedRowWeights, CLASS_WEIGHT_POWER, fitSoftmaxRegression, type SoftmaxRegressionFit } from './optim/softmax-regression';
 import { toSparseRows } from './optim/sparse-rows';
 
 export interface TrainOptions extends DataOptions {
@@ -56,7 +56,7 @@ export function trainClassifier(spec: ModelSpec, options: TrainOptions): TrainRe
     buckets: spec.preprocessing.buckets,
     classes: labels.length,
     l2,
-    rowWeights: spec.classWeight === 'balanced' ? balancedRowWeights(y, labels.length) : undefined,
+    rowWeights: balancedRowWeights(y, labels.length, CLASS_WEIGHT_POWER[spec.classWeight]),
     maxIterations: spec.maxIterations,
   });
 

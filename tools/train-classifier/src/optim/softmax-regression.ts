@@ -99,9 +99,16 @@ function compactColumns(data: SparseRows, buckets: number): { data: SparseRows; 
   return { data: { ...data, indices }, usedBuckets };
 }
 
-/** Weights n / (K · n_class) per row, so every class carries the same total weight. */
-export function balancedRowWeights(labels: Int32Array, classes: number): Float64Array {
+/**
+ * Row weights (n / (K · n_class))^power: power 1 gives every class the same total weight ("balanced"),
+ * 0.5 goes half-way ("sqrt-balanced"), 0 weights every row 1.
+ */
+export function balancedRowWeights(labels: Int32Array, classes: number, power = 1): Float64Array {
   const counts = new Float64Array(classes);
   for (const y of labels) counts[y]!++;
-  return Float64Array.from(labels, (y) => labels.length / (classes * counts[y]!));
+  return Float64Array.from(labels, (y) => (labels.length / (classes * counts[y]!)) ** power);
 }
+
+export type ClassWeighting = 'balanced' | 'sqrt-balanced' | 'none';
+
+export const CLASS_WEIGHT_POWER: Record<ClassWeighting, number> = { balanced: 1, 'sqrt-balanced': 0.5, none: 0 };
