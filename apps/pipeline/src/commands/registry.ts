@@ -7,6 +7,7 @@ import type { CliCommand } from '../command';
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 export const COMMANDS: Record<string, { summary: string; load: () => CliCommand }> = {
+  start: { summary: 'Start everything locally: dev broker, pipeline on the embedded store, synthetic traffic', load: () => require('./start.command').startCommand },
   replay: { summary: 'Replay a file of events through the pipeline into a store', load: () => require('./replay.command').replayCommand },
   query: { summary: 'Run a read-only SQL query against a store and print the rows', load: () => require('./query.command').queryCommand },
   'dev-broker': { summary: 'Start the development Kafka broker (not for production)', load: () => require('./dev-broker.command').devBrokerCommand },

@@ -16,6 +16,62 @@ export function kafkaConnection(config: PipelineConfig, log?: (level: string, me
   };
 }
 
+export type Log = (level: string, message: string) => void;
+
+export function createLogger(config: PipelineConfig, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Log {
+  const levels = ['debug', 'info', 'warn', 'error'];
+  return (level, message) => {
+    if (levels.indexOf(level) < levels.indexOf(config.log.level)) return;
+    (level === 'error' || level === 'warn' ? stderr : stdout).write(`${new Date().toISOString()} ${level} ${message}\n`);
+  };
+}
+
+/**
+ * Runs the ingestion pipeline until `stopSignal` resolves (or a fatal error); returns the exit code.
+ * Shared by `prefstream run` and `prefstream start`.
+ */
+export async function runPipeline(config: PipelineConfig, log: Log, stopSignal: Promise<string>): Promise<number> {
+  const connection = kafkaConnection(config, log);
+  const store = await openConfiguredStore(config);
+  const metrics = createPipelineMetrics();
+  const metricsServer = config.metrics.port !== undefined ? await startMetricsServer(metrics.registry, config.metrics.port) : undefined;
+  if (metricsServer) log('info', `metrics on http://127.0.0.1:${metricsServer.port}/metrics`);
+  const runner = await startIngest({
+    connection,
+    topic: config.kafka.topic,
+    group: config.kafka.group,
+    deadLetterTopic: config.kafka.deadLetterTopic,
+    store,
+    userHashKey: userHashKey(config),
+    maxEventBytes: config.ingest.maxEventBytes,
+    sessionTimeoutMs: config.kafka.sessionTimeoutMs,
+    metrics,
+    log,
+  });
+  log('info', `consuming ${config.kafka.topic} as group ${config.kafka.group} from ${connection.brokers.join(',')}`);
+  let stopping: Promise<void> | undefined;
+  void stopSignal.then((why) => {
+    log('info', `${why}: stopping (finishing in-flight batches, snapshotting, committing, leaving the group)`);
+    stopping ??= runner.stop();
+  });
+  let code = 0;
+  await runner.done.catch((error) => {
+    log('error', `fatal: ${(error as Error).message}`);
+    code = 1;
+  });
+  await (stopping ?? runner.stop(0));
+  await metricsServer?.close();
+  await store.close();
+  log('info', 'stopped');
+  return code;
+}
+
+/** Resolves with the name of the first of SIGTERM/SIGINT to arrive. */
+export const terminationSignal = () => new Promise<string>((resolve) => {
+  process.once('SIGTERM', () => resolve('SIGTERM'));
+  process.once('SIGINT', () => resolve('SIGINT'));
+});
+
 /** `prefstream run`: consume the events topic and write everything to ClickHouse until SIGTERM/SIGINT. */
 export const runCommand: CliCommand = {
   name: 'run',
@@ -25,45 +81,6 @@ export const runCommand: CliCommand = {
   options: {},
   async run({ values, env, stdout, stderr }) {
     const config = loadConfig({ flags: values, env, file: values.config as string | undefined });
-    const levels = ['debug', 'info', 'warn', 'error'];
-    const log = (level: string, message: string) => {
-      if (levels.indexOf(level) < levels.indexOf(config.log.level)) return;
-      (level === 'error' || level === 'warn' ? stderr : stdout).write(`${new Date().toISOString()} ${level} ${message}\n`);
-    };
-    const connection = kafkaConnection(config, log);
-    const store = await openConfiguredStore(config);
-    const metrics = createPipelineMetrics();
-    const metricsServer = config.metrics.port !== undefined ? await startMetricsServer(metrics.registry, config.metrics.port) : undefined;
-    if (metricsServer) log('info', `metrics on http://0.0.0.0:${metricsServer.port}/metrics`);
-    const runner = await startIngest({
-      connection,
-      topic: config.kafka.topic,
-      group: config.kafka.group,
-      deadLetterTopic: config.kafka.deadLetterTopic,
-      store,
-      userHashKey: userHashKey(config),
-      maxEventBytes: config.ingest.maxEventBytes,
-      sessionTimeoutMs: config.kafka.sessionTimeoutMs,
-      metrics,
-      log,
-    });
-    log('info', `consuming ${config.kafka.topic} as group ${config.kafka.group} from ${connection.brokers.join(',')}`);
-    let stopping: Promise<void> | undefined;
-    const shutdown = (signal: string) => {
-      log('info', `${signal}: stopping (finishing in-flight batches, snapshotting, committing, leaving the group)`);
-      stopping ??= runner.stop();
-    };
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
-    process.once('SIGINT', () => shutdown('SIGINT'));
-    let code = 0;
-    await runner.done.catch((error) => {
-      log('error', `fatal: ${(error as Error).message}`);
-      code = 1;
-    });
-    await (stopping ?? runner.stop(0));
-    await metricsServer?.close();
-    await store.close();
-    log('info', 'stopped');
-    return code;
+    return runPipeline(config, createLogger(config, stdout, stderr), terminationSignal());
   },
 };
