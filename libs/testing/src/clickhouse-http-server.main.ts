@@ -10,7 +10,12 @@ if (!values['data-dir']) {
 }
 startClickHouseHttpTestServer({ dataDir: values['data-dir'], port: Number(values.port), user: values.user, password: values.password }).then((server) => {
   console.log(JSON.stringify({ listening: server.url, port: server.port }));
-  const shutdown = () => void server.close().then(() => process.exit(0));
+  // While "stopped" for an outage drill nothing else keeps the event loop alive: this does, until SIGTERM.
+  const keepAlive = setInterval(() => undefined, 1 << 30);
+  const shutdown = () => void server.close().then(() => {
+    clearInterval(keepAlive);
+    process.exit(0);
+  });
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
   // Outage drills: SIGUSR1 stops listening (connections refused), SIGUSR2 listens again on the same port.
