@@ -132,12 +132,17 @@ export class TextClassifier {
   /** Classifies texts; resolves with one Classification per text, in order. Waits when the queue is full. */
   async classify(texts: readonly string[]): Promise<Classification[]> {
     const pending: Promise<Classification[]>[] = [];
-    for (let start = 0; start < texts.length; start += this.maxBatch) {
-      const chunk = texts.slice(start, start + this.maxBatch);
-      this.assertUsable();
-      await this.gate.acquire(chunk.length);
-      this.assertUsable();
-      pending.push(this.enqueue(chunk));
+    try {
+      for (let start = 0; start < texts.length; start += this.maxBatch) {
+        const chunk = texts.slice(start, start + this.maxBatch);
+        this.assertUsable();
+        await this.gate.acquire(chunk.length);
+        this.assertUsable();
+        pending.push(this.enqueue(chunk));
+      }
+    } catch (error) {
+      for (const p of pending) p.catch(() => undefined); // this call already failed; no unhandled rejections
+      throw error;
     }
     return (await Promise.all(pending)).flat();
   }

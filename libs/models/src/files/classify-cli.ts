@@ -42,7 +42,9 @@ export async function runClassifyCli(argv: string[], io: CliIo = { stdout: proce
     io.stdout.write(`${CLASSIFY_USAGE}\n  models: ${listModels(values['models-dir']).join(', ')}\n`);
     return 0;
   }
-  if (!values.model || !values.input || (values.format && !['csv', 'ndjson'].includes(values.format))) {
+  const maxBatch = values['max-batch'] === undefined ? undefined : Number(values['max-batch']);
+  const badBatch = maxBatch !== undefined && !(Number.isInteger(maxBatch) && maxBatch > 0);
+  if (!values.model || !values.input || badBatch || (values.format && !['csv', 'ndjson'].includes(values.format))) {
     io.stderr.write(`${CLASSIFY_USAGE}\n`);
     return 2;
   }
@@ -50,7 +52,7 @@ export async function runClassifyCli(argv: string[], io: CliIo = { stdout: proce
   try {
     classifier = await TextClassifier.open(values.model, {
       modelsDir: values['models-dir'],
-      maxBatch: values['max-batch'] ? Number(values['max-batch']) : undefined,
+      maxBatch,
     });
     const results = classifyFile(classifier, { input: values.input, format: values.format as TextFileFormat | undefined, textColumn: values['text-column'] });
     for await (const { classification: c } of results) {
@@ -59,6 +61,7 @@ export async function runClassifyCli(argv: string[], io: CliIo = { stdout: proce
     }
     return 0;
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return 0; // the reader went away (`| head`): stop quietly
     io.stderr.write(`prefstream classify: ${(error as Error).message}\n`);
     return 1;
   } finally {

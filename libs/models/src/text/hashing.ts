@@ -1,6 +1,6 @@
 /**
  * Feature hashing: 32-bit FNV-1a over UTF-16 code units, finished with murmur3's fmix32 so that the low
- * bits (taken modulo the bucket count) are well mixed. FNV is used because it extends one code unit at
+ * bits (taken modulo the bucket count) are well mixed: bucket = fmix32(hash) mod buckets. FNV is used because it extends one code unit at
  * a time: the char 3-, 4- and 5-grams starting at a position share one running hash.
  */
 export const FNV_OFFSET = 0x811c9dc5;
@@ -23,8 +23,4 @@ export function fmix32(hash: number): number {
 /** The starting state of a feature namespace, so a word "abc" and the char 3-gram "abc" differ. */
 export function namespaceSeed(namespace: number): number {
   return fnvStep(FNV_OFFSET, namespace);
-}
-
-export function bucketOf(hash: number, buckets: number): number {
-  return fmix32(hash) % buckets;
 }

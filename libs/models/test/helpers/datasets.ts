@@ -3,16 +3,16 @@ import path from 'node:path';
 import { parseCsvObjects } from '../../src';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
-export const DATASETS_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'datasets');
+export const DATASETS_DIR = process.env['PREFSTREAM_DATASETS_DIR'] ?? path.resolve(REPO_ROOT, '..', 'shared', 'datasets');
 export const MODELS_DIR = path.join(REPO_ROOT, 'models');
 
-/** describe() when ../shared/datasets is present, otherwise a skipped block that says why. */
+/**
+ * describe() when ../shared/datasets is present; otherwise one skipped test that says why (the body,
+ * which may read the data while declaring its tests, is not run).
+ */
 export function describeWithDatasets(name: string, body: () => void): void {
-  if (fs.existsSync(DATASETS_DIR)) {
-    describe(name, body);
-  } else {
-    describe.skip(`${name} (skipped: real datasets not found at ${DATASETS_DIR})`, body);
-  }
+  if (fs.existsSync(DATASETS_DIR)) describe(name, body);
+  else describe(name, () => it.skip(`skipped: real datasets not found at ${DATASETS_DIR}`, () => undefined));
 }
 
 export function readCsv(relative: string): Record<string, string>[] {
