@@ -47,8 +47,10 @@ export async function startClickHouseProcess(): Promise<{ url: string; pid: numb
       await expectLine('started');
     },
     stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await exited;
     },
   };
 }

@@ -10,6 +10,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => CliCommand 
   start: { summary: 'Start everything locally: dev broker, pipeline on the embedded store, synthetic traffic', load: () => require('./start.command').startCommand },
   replay: { summary: 'Replay a file of events through the pipeline into a store', load: () => require('./replay.command').replayCommand },
   query: { summary: 'Run a read-only SQL query against a store and print the rows', load: () => require('./query.command').queryCommand },
+  classify: { summary: 'Run a shipped or custom ONNX classifier over a CSV or ndjson file', load: () => require('./classify.command').classifyCommand },
   'dev-broker': { summary: 'Start the development Kafka broker (not for production)', load: () => require('./dev-broker.command').devBrokerCommand },
   run: { summary: 'Consume events from Kafka and write results to ClickHouse (effectively once)', load: () => require('./run.command').runCommand },
   generate: { summary: 'Produce seeded synthetic chat traffic to Kafka or an ndjson file', load: () => require('./generate.command').generateCommand },

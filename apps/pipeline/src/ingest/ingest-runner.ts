@@ -58,10 +58,7 @@ export async function startIngest(options: IngestOptions): Promise<IngestRunner>
         deadLetter: (output) => sendDeadLetters(producer, options.deadLetterTopic, output.deadLetters),
         onBlocked: async (blocked, error) => {
           metrics.sinkBlocked.set({ topic: batch.topic, partition: batch.partition }, blocked ? 1 : 0);
-          if (blocked) {
-            options.log('warn', `store unavailable for ${batch.topic}/${batch.partition}, holding the partition: ${(error as Error)?.message ?? error}`);
-            await batch.heartbeat().catch(() => undefined);
-          }
+          if (blocked) options.log('warn', `store unavailable for ${batch.topic}/${batch.partition}, holding the partition: ${(error as Error)?.message ?? error}`);
         },
         onInsert: (table, seconds, failed) => {
           metrics.insertSeconds.observe({ table }, seconds);
@@ -110,7 +107,9 @@ export async function startIngest(options: IngestOptions): Promise<IngestRunner>
           metrics.eventsIn.inc({ topic }, batch.records.length);
           try {
             const worker = await workerFor(batch);
-            const commitOffset = await worker.handle(batch.records);
+            // A heartbeat that reports a rebalance throws, abandoning this batch: the partition's next owner
+            // replays it from the checkpoint, so nothing is lost or doubled.
+            const commitOffset = await worker.handle(batch.records, { heartbeat: () => batch.heartbeat() });
             metrics.consumerLag.set({ topic: batch.topic, partition: batch.partition }, Number(BigInt(batch.highWatermark) - BigInt(batch.lastOffset) - 1n));
             batch.ack({ commitOffset });
           } catch (error) {

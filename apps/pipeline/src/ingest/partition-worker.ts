@@ -37,6 +37,7 @@ export class PartitionWorker {
   private lastSnapshotAt = 0;
   private nextOffset: string | undefined;
   private snapshotOffset: string | undefined;
+  private heartbeat: (() => Promise<void>) | undefined;
 
   constructor(private readonly options: PartitionWorkerOptions) {}
 
@@ -61,7 +62,8 @@ export class PartitionWorker {
   }
 
   /** Processes one fetched batch; resolves with the offset to commit, if a snapshot was taken. */
-  async handle(records: readonly SourceRecord[], options: { forceSnapshot?: boolean } = {}): Promise<string | undefined> {
+  async handle(records: readonly SourceRecord[], options: { forceSnapshot?: boolean; heartbeat?: () => Promise<void> } = {}): Promise<string | undefined> {
+    this.heartbeat = options.heartbeat;
     let commit: string | undefined;
     for (const slice of this.slicer.push(records)) {
       const started = this.now();
@@ -116,8 +118,17 @@ export class PartitionWorker {
         if (!isRetriable(error)) throw error;
         failures++;
         await this.options.onBlocked?.(true, error);
-        await (this.options.sleep ?? sleepFor)(Math.min(5000, 100 * 2 ** Math.min(failures, 6)));
+        await this.waitKeepingAlive(Math.min(5000, 100 * 2 ** Math.min(failures, 6)));
       }
+    }
+  }
+
+  /** Sleeps before a retry, heartbeating the group at least every second so the partition is not taken away. */
+  private async waitKeepingAlive(ms: number): Promise<void> {
+    const sleep = this.options.sleep ?? sleepFor;
+    for (let left = ms; left > 0; left -= 1000) {
+      await sleep(Math.min(1000, left));
+      await this.heartbeat?.();
     }
   }
 
