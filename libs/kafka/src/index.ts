@@ -5,3 +5,4 @@ export type { PartitionBatch, BatchOutcome, PartitionAssignment } from './partit
 export { createBatchConsumer, type BatchConsumer, type BatchConsumerOptions, type AckableBatch } from './batch-consumer';
 export { createRecordProducer, type RecordProducer, type OutgoingMessage } from './record-producer';
 export { ensureTopics, fetchHighWatermarks } from './topics';
+export { measureBareRead } from './bare-read';
