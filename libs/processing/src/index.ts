@@ -6,5 +6,5 @@ export { decodeRecords } from './decode-records.operator';
 export { planRecovery, dedupToken, type Snapshot, type RangeEntry, type RecoveryPlan } from './checkpoint';
 export { RangeSlicer, type Slice } from './range-slicer';
 export { sourceOf, type RawEventRow, type RejectedEventRow } from './rows';
-export { toRawEventRow, toRejectedEventRow, MAX_REJECTED_BYTES } from './to-rows';
+export { pseudonymise, toRawEventRow, toRejectedEventRow, MAX_REJECTED_BYTES } from './to-rows';
 export { PartitionProcessor, initialProcessorState, type PartitionProcessorOptions, type ProcessorOutput, type ProcessorState } from './partition-processor';

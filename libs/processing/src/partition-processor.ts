@@ -2,7 +2,7 @@ import type { SourceRecord } from '@prefstream/events';
 import { decodeBatch } from './decode-batch';
 import type { RejectedRecord } from './decoded-record';
 import type { RawEventRow, RejectedEventRow } from './rows';
-import { toRawEventRow, toRejectedEventRow } from './to-rows';
+import { pseudonymise, toRawEventRow, toRejectedEventRow } from './to-rows';
 import type { UserHasher } from './user-hasher';
 
 export interface PartitionProcessorOptions {
@@ -61,7 +61,7 @@ export class PartitionProcessor {
       return true;
     });
     const duplicates = decoded.accepted.length - accepted.length;
-    const raw = accepted.map((a) => toRawEventRow(a, this.options.hashUser, ingestedAt));
+    const raw = accepted.map((a) => toRawEventRow(pseudonymise(a, this.options.hashUser), ingestedAt));
     for (const row of raw) if (row.ts > this.maxEventTimeMs) this.maxEventTimeMs = row.ts;
     this.forgetOldIds();
     const rejectedByReason: Record<string, number> = {};

@@ -1,6 +1,6 @@
 import { EXAMPLE_EVENTS } from '@prefstream/events';
 import { decodeBatch } from './decode-batch';
-import { toRawEventRow, toRejectedEventRow, MAX_REJECTED_BYTES } from './to-rows';
+import { pseudonymise, toRawEventRow, toRejectedEventRow, MAX_REJECTED_BYTES } from './to-rows';
 import { createUserHasher } from './user-hasher';
 
 const hasher = createUserHasher('0123456789abcdef0123');
@@ -9,7 +9,7 @@ const record = (text: string | Uint8Array, line = 1) => ({ value: typeof text ==
 describe('rows', () => {
   it('stores the event with the user id replaced by its pseudonym, never the id itself', () => {
     const { accepted } = decodeBatch([record(JSON.stringify(EXAMPLE_EVENTS[0]))]);
-    const row = toRawEventRow(accepted[0], hasher, 1000);
+    const row = toRawEventRow(pseudonymise(accepted[0], hasher), 1000);
     expect(row).toMatchObject({ event_id: 'ev-turn-1', type: 'turn', tenant: 'acme', user_hash: hasher('user-42'), ts: Date.parse('2026-11-22T10:00:00.000Z'), ingested_at: 1000, source: 'file:in.ndjson:1' });
     expect(row.payload).not.toContain('user-42');
     expect(JSON.parse(row.payload)).toMatchObject({ user_id: hasher('user-42'), response: EXAMPLE_EVENTS[0].type === 'turn' ? EXAMPLE_EVENTS[0].response : '' });
@@ -18,7 +18,7 @@ describe('rows', () => {
   it('keeps events without a user as they are', () => {
     const { user_id: _u, ...anonymous } = EXAMPLE_EVENTS[2];
     const { accepted } = decodeBatch([record(JSON.stringify(anonymous))]);
-    expect(toRawEventRow(accepted[0], hasher, 0)).toMatchObject({ user_hash: '' });
+    expect(toRawEventRow(pseudonymise(accepted[0], hasher), 0)).toMatchObject({ user_hash: '' });
   });
 
   it('keeps the exact rejected bytes (base64), capped, with the original size', () => {

@@ -6,20 +6,28 @@ import type { UserHasher } from './user-hasher';
 /** Stored raw bytes of a rejected record are capped: an oversize record keeps its first 64 KiB. */
 export const MAX_REJECTED_BYTES = 65_536;
 
-export function toRawEventRow(accepted: AcceptedRecord, hashUser: UserHasher, ingestedAt: number): RawEventRow {
+/**
+ * Replaces the event's user id by its keyed pseudonym, in place, right after decoding: nothing
+ * downstream (signals, statistics, storage) ever sees the raw id.
+ */
+export function pseudonymise(accepted: AcceptedRecord, hashUser: UserHasher): AcceptedRecord {
+  if (accepted.event.user_id !== undefined) accepted.event.user_id = hashUser(accepted.event.user_id);
+  return accepted;
+}
+
+/** The raw-events row of an accepted, already pseudonymised event. */
+export function toRawEventRow(accepted: AcceptedRecord, ingestedAt: number): RawEventRow {
   const { event } = accepted;
-  const userHash = event.user_id === undefined ? '' : hashUser(event.user_id);
-  const payload = event.user_id === undefined ? JSON.stringify(event) : JSON.stringify({ ...event, user_id: userHash });
   return {
     event_id: event.event_id,
     type: event.type,
     tenant: event.tenant,
     conversation_id: event.conversation_id,
-    user_hash: userHash,
+    user_hash: event.user_id ?? '',
     ts: eventTimeMs(event),
     ingested_at: ingestedAt,
     source: sourceOf(accepted.record.position),
-    payload,
+    payload: JSON.stringify(event),
   };
 }
 
