@@ -1,16 +1,5 @@
+import { seededRandom } from '@prefstream/sources';
 import type { TrainingRow } from './datasets/training-row';
-
-/** mulberry32: a tiny seeded PRNG, enough for shuffling. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Stratified fold of every row: within each label, rows are shuffled with the seed and dealt round-robin
