@@ -1,25 +1,28 @@
 // A consumer group member in its own process, so a test can kill -9 it (no LeaveGroup, no last commit).
-// Appends "partition offset" for every message it processed to OUT_FILE, then lets kafkajs commit.
+// Built on prefstream's own Kafka adapter: appends "partition offset" for every message it processed to
+// OUT_FILE, then acknowledges the batch, which commits the next offset.
 //   node bin/run-ts.js libs/dev-broker/test/group-consumer.child.ts BROKERS TOPIC GROUP OUT_FILE
 import fs from 'node:fs';
-import { Kafka, logLevel } from 'kafkajs';
+import { mergeMap } from 'rxjs';
+import { createBatchConsumer } from '@prefstream/kafka';
 
 const [brokers, topic, groupId, outFile] = process.argv.slice(2);
-const kafka = new Kafka({ brokers: [brokers], clientId: 'child', logLevel: logLevel.NOTHING });
-const consumer = kafka.consumer({ groupId, sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 100, maxBytesPerPartition: 64 * 1024 });
-(async () => {
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  await consumer.run({
-    autoCommitInterval: 100,
-    eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary }) => {
-      fs.appendFileSync(outFile, batch.messages.map((m) => `${batch.partition} ${m.offset}\n`).join(''));
-      for (const m of batch.messages) resolveOffset(m.offset);
-      await heartbeat();
-      await commitOffsetsIfNecessary();
+const consumer = createBatchConsumer({
+  connection: { brokers: [brokers], clientId: 'child' },
+  topic,
+  groupId,
+  sessionTimeoutMs: 6000,
+  heartbeatIntervalMs: 500,
+  maxBytesPerPartition: 64 * 1024,
+  maxWaitTimeMs: 100,
+});
+consumer.batches
+  .pipe(
+    mergeMap(async (batch) => {
+      fs.appendFileSync(outFile, batch.records.map((r) => `${batch.partition} ${(r.position as { offset: string }).offset}\n`).join(''));
       // Slow down so the test can kill it mid-way.
       await new Promise((r) => setTimeout(r, 20));
-    },
-  });
-  process.stdout.write('running\n');
-})();
+      batch.ack({ commitOffset: String(BigInt(batch.lastOffset) + 1n) });
+    }),
+  )
+  .subscribe({ error: (error) => console.error(error) });
