@@ -105,7 +105,7 @@ describe('dev broker with kafkajs', () => {
     }
     const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'victim-')), 'seen.txt');
     fs.writeFileSync(outFile, '');
-    const victim = spawn(process.execPath, ['bin/run-ts.js', 'libs/dev-broker/test/group-consumer.child.ts', broker.brokers, 'load', 'load-group', outFile], { cwd: root, stdio: 'ignore' });
+    const victim = spawn(process.execPath, ['bin/run-ts.js', 'libs/testing/src/group-consumer.child.ts', broker.brokers, 'load', 'load-group', outFile], { cwd: root, stdio: 'ignore' });
     await waitFor(() => fs.readFileSync(outFile, 'utf8').length > 0, 'the child consumer to start');
 
     const survivorSeen: { partition: number; offset: number }[] = [];

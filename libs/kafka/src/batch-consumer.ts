@@ -64,14 +64,17 @@ export function createBatchConsumer(options: BatchConsumerOptions): BatchConsume
   let consumerRef: Consumer | undefined;
   let disconnecting: Promise<void> | undefined;
 
+  const hooks: (() => Promise<void>)[] = [];
   const stop = async (graceMs = 10000, beforeLeave?: () => Promise<void>) => {
     stopping = true;
+    if (beforeLeave) hooks.push(beforeLeave);
     if (disconnecting) return disconnecting;
     disconnecting = (async () => {
       const deadline = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
       await Promise.race([Promise.allSettled([...inFlight].map((f) => f.promise)), deadline]);
       for (const pending of inFlight) pending.fail(new Error('consumer stopped before the batch was acknowledged'));
-      await beforeLeave?.().catch(() => undefined);
+      // Hooks registered by any stop() call so far (e.g. an early unsubscribe, then a graceful stop).
+      for (const hook of hooks) await hook().catch(() => undefined);
       await consumerRef?.disconnect().catch(() => undefined);
     })();
     return disconnecting;

@@ -1,7 +1,7 @@
 // A consumer group member in its own process, so a test can kill -9 it (no LeaveGroup, no last commit).
 // Built on prefstream's own Kafka adapter: appends "partition offset" for every message it processed to
 // OUT_FILE, then acknowledges the batch, which commits the next offset.
-//   node bin/run-ts.js libs/dev-broker/test/group-consumer.child.ts BROKERS TOPIC GROUP OUT_FILE
+//   node bin/run-ts.js libs/testing/src/group-consumer.child.ts BROKERS TOPIC GROUP OUT_FILE
 import fs from 'node:fs';
 import { mergeMap } from 'rxjs';
 import { createBatchConsumer } from '@prefstream/kafka';

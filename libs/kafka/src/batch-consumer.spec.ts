@@ -1,0 +1,113 @@
+import { firstValueFrom, take, toArray } from 'rxjs';
+import { startDevBroker, type DevBroker } from '@prefstream/dev-broker';
+import { createBatchConsumer, createRecordProducer, ensureTopics, fetchHighWatermarks, type AckableBatch, type KafkaConnection } from './index';
+import { createKafka } from './connection';
+
+let broker: DevBroker;
+let connection: KafkaConnection;
+beforeAll(async () => {
+  broker = await startDevBroker({ initialRebalanceDelayMs: 0 });
+  connection = { brokers: [broker.brokers], clientId: 'adapter-test' };
+});
+afterAll(() => broker?.stop());
+
+async function topicWith(topic: string, count: number, partitions = 1) {
+  await ensureTopics(connection, [{ topic, partitions }]);
+  if (count === 0) return;
+  const producer = await createRecordProducer(connection);
+  await producer.send(topic, Array.from({ length: count }, (_, i) => ({ key: `k${i}`, value: `v${i}`, headers: { n: String(i) }, partition: 0 })));
+  await producer.disconnect();
+}
+const committed = async (group: string, topic: string) => {
+  const admin = createKafka(connection).admin();
+  await admin.connect();
+  const [offsets] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+  await admin.disconnect();
+  return offsets.partitions.map((p) => p.offset);
+};
+
+describe('createBatchConsumer', () => {
+  it('emits nothing for an empty topic and keeps waiting (never-ending), until stopped', async () => {
+    await topicWith('empty', 0);
+    const consumer = createBatchConsumer({ connection, topic: 'empty', groupId: 'g-empty', maxWaitTimeMs: 50 });
+    const seen: AckableBatch[] = [];
+    const sub = consumer.batches.subscribe((b) => seen.push(b));
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(seen).toEqual([]);
+    await consumer.stop(1000);
+    sub.unsubscribe();
+  });
+
+  it('emits records with keys, headers and Kafka positions, and commits only what is acknowledged', async () => {
+    await topicWith('acks', 5);
+    const consumer = createBatchConsumer({ connection, topic: 'acks', groupId: 'g-acks', maxWaitTimeMs: 50 });
+    const batch = await firstValueFrom(consumer.batches);
+    expect(batch.records.map((r) => [r.key, Buffer.from(r.value).toString(), r.headers?.n, r.position])).toEqual(
+      Array.from({ length: 5 }, (_, i) => [`k${i}`, `v${i}`, String(i), { kind: 'kafka', topic: 'acks', partition: 0, offset: String(i) }]),
+    );
+    expect([batch.firstOffset, batch.lastOffset, batch.highWatermark]).toEqual(['0', '4', '5']);
+    batch.ack({ commitOffset: '3' }); // e.g. a snapshot covering the first three records only
+    await new Promise((r) => setTimeout(r, 300));
+    await consumer.stop(2000);
+    expect(await committed('g-acks', 'acks')).toEqual(['3']);
+  });
+
+  it('re-delivers a failed batch from its first record', async () => {
+    await topicWith('retry', 3);
+    const consumer = createBatchConsumer({ connection, topic: 'retry', groupId: 'g-retry', maxWaitTimeMs: 50 });
+    let deliveries = 0;
+    const firstOffsets: string[] = [];
+    await new Promise<void>((resolve) => {
+      consumer.batches.subscribe((batch) => {
+        deliveries++;
+        firstOffsets.push(batch.firstOffset);
+        if (deliveries === 1) batch.fail(new Error('sink down'));
+        else {
+          batch.ack({ commitOffset: String(BigInt(batch.lastOffset) + 1n) });
+          resolve();
+        }
+      });
+    });
+    expect(firstOffsets.slice(0, 2)).toEqual(['0', '0']);
+    await consumer.stop(2000);
+    expect(await committed('g-retry', 'retry')).toEqual(['3']);
+  });
+
+  it('lets in-flight batches finish on a graceful stop, runs the hook, then leaves the group', async () => {
+    await topicWith('graceful', 2);
+    const consumer = createBatchConsumer({ connection, topic: 'graceful', groupId: 'g-graceful', maxWaitTimeMs: 50 });
+    const batch = await new Promise<AckableBatch>((resolve) => consumer.batches.subscribe(resolve)); // stays subscribed, as the runner does
+    let hookRan = false;
+    const stopping = consumer.stop(5000, async () => {
+      hookRan = true;
+      await consumer.commit('graceful', 0, '2');
+    });
+    setTimeout(() => batch.ack({}), 200);
+    await stopping;
+    expect(hookRan).toBe(true);
+    expect(await committed('g-graceful', 'graceful')).toEqual(['2']);
+    const admin = createKafka(connection).admin();
+    await admin.connect();
+    const { groups } = await admin.describeGroups(['g-graceful']);
+    await admin.disconnect();
+    expect(groups[0].members).toEqual([]);
+  });
+
+  it('leaves the group when unsubscribed early', async () => {
+    await topicWith('early', 4, 2);
+    const consumer = createBatchConsumer({ connection, topic: 'early', groupId: 'g-early', maxWaitTimeMs: 50 });
+    const batches = await firstValueFrom(consumer.batches.pipe(take(1), toArray()));
+    batches[0].ack({});
+    const admin = createKafka(connection).admin();
+    await admin.connect();
+    const deadline = Date.now() + 10000;
+    let members = 1;
+    while (members > 0 && Date.now() < deadline) {
+      members = (await admin.describeGroups(['g-early'])).groups[0].members.length;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await admin.disconnect();
+    expect(members).toBe(0);
+    expect((await fetchHighWatermarks(connection, 'early')).get(0)).toBe('4');
+  });
+});
