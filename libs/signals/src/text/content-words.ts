@@ -17,13 +17,18 @@ const STOPWORDS = new Set(
 
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
 
-/** Strips common English inflections; good enough to match word forms, not a linguistic stemmer. */
+/**
+ * Strips common English inflections, then a final "e", so "make", "makes" and "making" all become
+ * "mak" and "games" matches "game"; good enough to match word forms, not a linguistic stemmer.
+ */
 export function stem(word: string): string {
-  if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
-  if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);
-  if (word.length > 4 && word.endsWith('es')) return word.slice(0, -2);
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
-  return word;
+  let w = word;
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  else if (w.length > 4 && /(?:s|x|z|ch|sh)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
 }
 
 /** Distinct content-word stems, in order of first appearance. */
