@@ -237,6 +237,7 @@ export function createSignalEngine(overrides: Partial<SignalEngineConfig> = {}, 
   function process(event: PrefEvent, ctx?: ProcessContext): SignalOutput[] {
     const out = new OutputCollector(config);
     const ts = eventTimeMs(event);
+    if (!Number.isFinite(ts)) throw new PrefstreamError(`event ${event.event_id} has no valid event time (ts ${JSON.stringify(event.ts)}); validate events before the engine`, { code: 'invalid_event', retriable: false });
     if (ts < watermark()) {
       counters.late++;
       out.late(event, 'late', watermark() - ts);
