@@ -30,6 +30,8 @@ export interface SignalEngineStats extends SignalEngineCounters {
   openConversations: number;
   openTurns: number;
   pendingEvidence: number;
+  /** Event ids remembered for dedup, over all open conversations. */
+  recentEventIds: number;
   /** Current watermark (ms), or null before the first event. */
   watermarkMs: number | null;
 }
@@ -322,14 +324,16 @@ export function createSignalEngine(overrides: Partial<SignalEngineConfig> = {}, 
       let open = 0;
       let turns = 0;
       let pending = 0;
+      let recent = 0;
       for (const byId of conversations.values()) {
         for (const c of byId.values()) {
           open++;
           turns += c.turns.length;
           pending += c.pending?.length ?? 0;
+          recent += c.recent.length / 3;
         }
       }
-      return { ...counters, openConversations: open, openTurns: turns, pendingEvidence: pending, watermarkMs: clock === MIN_TIME ? null : watermark() };
+      return { ...counters, openConversations: open, openTurns: turns, pendingEvidence: pending, recentEventIds: recent, watermarkMs: clock === MIN_TIME ? null : watermark() };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { concat, EMPTY, map, NEVER, of, Subject, throwError } from 'rxjs';
+import { concat, EMPTY, from, map, NEVER, of, Subject, throwError } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import type { SignalOutput } from '../outputs';
 import { interaction, MIN, SEC, T0, thumbs, turn } from '../../test/events';
@@ -77,7 +77,7 @@ describe('implicitSignals', () => {
     const events = [turn('c1', 't1', T0), turn('c1', 't1', T0, { event_id: 'again' })];
     const run = () => {
       const seen: SignalOutput[] = [];
-      of<SignalInput>(...events).pipe(implicitSignals()).subscribe((o) => seen.push(o));
+      from<SignalInput[]>(events).pipe(implicitSignals()).subscribe((o) => seen.push(o));
       return seen.length;
     };
     expect(run()).toBe(1); // the second delivery of turn t1 is a duplicate within one engine
