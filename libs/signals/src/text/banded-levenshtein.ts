@@ -31,10 +31,13 @@ function withinBand(a: string, b: string, band: number): number {
     const ai = a.charCodeAt(i - 1);
     let rowMin = current[from - 1];
     for (let j = from; j <= to; j++) {
-      const substitute = previous[j - 1] + (ai === b.charCodeAt(j - 1) ? 0 : 1);
+      // Plain comparisons instead of Math.min: this is the hot loop.
+      let cell = previous[j - 1] + (ai === b.charCodeAt(j - 1) ? 0 : 1);
       const del = previous[j] + 1;
+      if (del < cell) cell = del;
       const ins = current[j - 1] + 1;
-      const cell = Math.min(substitute, del, ins, over);
+      if (ins < cell) cell = ins;
+      if (over < cell) cell = over;
       current[j] = cell;
       if (cell < rowMin) rowMin = cell;
     }

@@ -16,7 +16,8 @@ export interface EditSketch {
 export const EDIT_SKETCH_Q = 4;
 export const EDIT_SKETCH_K = 64;
 const BASE = 0x01000193;
-const BASE_POW_Q1 = Math.imul(Math.imul(BASE, BASE), BASE); // BASE^(q-1) for q = 4
+const imul = Math.imul; // a module-local alias keeps the per-character loop free of global lookups
+const BASE_POW_Q1 = imul(imul(BASE, BASE), BASE); // BASE^(q-1) for q = 4
 
 export function editSketch(text: string): EditSketch {
   const q = EDIT_SKETCH_Q;
@@ -27,17 +28,17 @@ export function editSketch(text: string): EditSketch {
   for (let i = 0; ; i++) {
     const seen = occurrences.get(h) ?? 0;
     occurrences.set(h, seen + 1);
-    collector.add(fmix32(h ^ Math.imul(seen + 1, 0x9e3779b1)));
+    collector.add(fmix32(h ^ imul(seen + 1, 0x9e3779b1)));
     if (i + q >= text.length) break;
     // Rolling polynomial hash: drop text[i], append text[i + q].
-    h = (Math.imul(h - Math.imul(text.charCodeAt(i), BASE_POW_Q1), BASE) + text.charCodeAt(i + q)) | 0;
+    h = (imul(h - imul(text.charCodeAt(i), BASE_POW_Q1), BASE) + text.charCodeAt(i + q)) | 0;
   }
   return { length: text.length, grams: collector.sketch() };
 }
 
 function polyHash(s: string): number {
   let h = 0;
-  for (let i = 0; i < s.length; i++) h = (Math.imul(h, BASE) + s.charCodeAt(i)) | 0;
+  for (let i = 0; i < s.length; i++) h = (imul(h, BASE) + s.charCodeAt(i)) | 0;
   return h;
 }
 

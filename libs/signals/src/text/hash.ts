@@ -3,12 +3,14 @@
  * across restarts (they are checkpointed), so no per-process random seeds.
  */
 
+const imul = Math.imul; // module-local alias: these run per character and per gram
+
 /** Murmur3's 32-bit finaliser: spreads the bits of a weak hash (avalanche). */
 export function fmix32(h: number): number {
   h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
+  h = imul(h, 0x85ebca6b);
   h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
+  h = imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
 }
@@ -18,7 +20,7 @@ export function hash32(text: string, seed = 0x811c9dc5): number {
   let h = seed >>> 0;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    h = imul(h, 0x01000193);
   }
   return fmix32(h);
 }
