@@ -1,0 +1,76 @@
+import type { CategoricalFeature, FeatureContext, NumericFeature } from './features/feature';
+import { FEATURES, MATCHER } from './registry';
+import { scanText, type TextScan } from './scan/text-scan';
+
+/** Numeric features (counts, flags, estimates: all >= 0) and categorical ones (script, language, category). */
+export interface FeatureVector {
+  numeric: Record<string, number>;
+  categorical: Record<string, string>;
+}
+
+const numericOf = (subject: 'response' | 'prompt') => FEATURES.filter((f): f is NumericFeature => f.kind === 'numeric' && f.subject === subject);
+const categoricalOf = (subject: 'response' | 'prompt') => FEATURES.filter((f): f is CategoricalFeature => f.kind === 'categorical' && f.subject === subject);
+const RESPONSE_NUMERIC = numericOf('response');
+const RESPONSE_CATEGORICAL = categoricalOf('response');
+const PROMPT_NUMERIC = numericOf('prompt');
+const PROMPT_CATEGORICAL = categoricalOf('prompt');
+
+const EMPTY_SCAN = scanText('', MATCHER);
+
+/**
+ * A function returning an object literal with the features' names as keys, filled from an array.
+ * Generated once at load because filling a map key by key costs ~1 µs per vector (dynamic keyed stores)
+ * against ~0.1 µs for a literal of fixed shape; names are checked snake_case by the registry, so the
+ * generated source holds nothing but those identifiers.
+ */
+function literalOf<T>(features: readonly { name: string }[]): (values: readonly T[]) => Record<string, T> {
+  const body = `return {${features.map((f, k) => `${JSON.stringify(f.name)}: values[${k}]`).join(', ')}};`;
+  return new Function('values', body) as (values: readonly T[]) => Record<string, T>;
+}
+
+interface Shape {
+  numeric: readonly NumericFeature[];
+  categorical: readonly CategoricalFeature[];
+  numericLiteral: (values: readonly number[]) => Record<string, number>;
+  categoricalLiteral: (values: readonly string[]) => Record<string, string>;
+}
+
+const shapeOf = (numeric: readonly NumericFeature[], categorical: readonly CategoricalFeature[]): Shape => ({
+  numeric,
+  categorical,
+  numericLiteral: literalOf<number>(numeric),
+  categoricalLiteral: literalOf<string>(categorical),
+});
+const RESPONSE = shapeOf(RESPONSE_NUMERIC, RESPONSE_CATEGORICAL);
+const PROMPT = shapeOf(PROMPT_NUMERIC, PROMPT_CATEGORICAL);
+
+function vector(context: FeatureContext, shape: Shape): FeatureVector {
+  const numbers = new Array<number>(shape.numeric.length);
+  for (let k = 0; k < numbers.length; k++) numbers[k] = shape.numeric[k].compute(context);
+  const labels = new Array<string>(shape.categorical.length);
+  for (let k = 0; k < labels.length; k++) labels[k] = shape.categorical[k].compute(context);
+  return { numeric: shape.numericLiteral(numbers), categorical: shape.categoricalLiteral(labels) };
+}
+
+/** Scans a text with the registry's lexicons (exposed for tools that read several features of one scan). */
+export const scanForFeatures = (text: string): TextScan => scanText(text, MATCHER);
+
+/**
+ * Response features (the prompt, when given, is read only by features comparing the two, such as
+ * language_mismatch). Use these for pairwise diffs: both sides answer the same prompt.
+ */
+export function responseFeatures(response: string, prompt?: string): FeatureVector {
+  const context = { response: scanText(response, MATCHER), prompt: prompt ? scanText(prompt, MATCHER) : EMPTY_SCAN };
+  return vector(context, RESPONSE);
+}
+
+/** Prompt features (names start with prompt_). */
+export function promptFeatures(prompt: string): FeatureVector {
+  return vector({ response: EMPTY_SCAN, prompt: scanText(prompt, MATCHER) }, PROMPT);
+}
+
+/** Both, scanning each text once: what a turn (prompt + response) gets. */
+export function turnFeatures(prompt: string, response: string): { response: FeatureVector; prompt: FeatureVector } {
+  const context = { response: scanText(response, MATCHER), prompt: scanText(prompt, MATCHER) };
+  return { response: vector(context, RESPONSE), prompt: vector(context, PROMPT) };
+}
