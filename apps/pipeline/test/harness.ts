@@ -8,7 +8,7 @@ export const ROOT = path.join(__dirname, '..', '..', '..');
 export const HASH_KEY = 'integration-test-user-hash-key-0123456789';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-export async function waitFor<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, what: string, timeoutMs = 120000): Promise<T> {
+export async function waitFor<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, what: string, timeoutMs = 300000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
