@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import type { BrokerContext } from './handlers/context';
-import { supportedApiVersions } from './handlers/api-versions';
+import { apiVersionsV3, supportedApiVersions } from './handlers/api-versions';
 import { HANDLERS } from './handlers/registry';
 import { API, API_BY_KEY } from './protocol/api-definitions';
 import { ErrorCode } from './protocol/error-codes';
@@ -8,6 +8,8 @@ import { Reader, Writer } from './protocol/primitives';
 import { readStruct, writeStruct } from './protocol/schema';
 
 export const MAX_REQUEST_BYTES = 100 * 1024 * 1024;
+/** Requests read ahead of the one being answered before this connection stops reading. */
+const MAX_QUEUED_REQUESTS = 32;
 
 /**
  * One client connection: splits the byte stream into size-prefixed frames and answers them strictly in
@@ -16,8 +18,12 @@ export const MAX_REQUEST_BYTES = 100 * 1024 * 1024;
  */
 export function serveConnection(socket: Socket, broker: BrokerContext): void {
   const clientHost = socket.remoteAddress ?? 'unknown';
-  let buffered: Buffer = Buffer.alloc(0);
+  // Received bytes not yet cut into frames, kept as chunks: concatenated once per complete frame,
+  // so a large request arriving in many packets is not re-copied on every packet.
+  let chunks: Buffer[] = [];
+  let bufferedBytes = 0;
   let queue: Promise<void> = Promise.resolve();
+  let pending = 0;
   let closed = false;
 
   const close = (reason: string) => {
@@ -31,8 +37,21 @@ export function serveConnection(socket: Socket, broker: BrokerContext): void {
     const frame = Buffer.allocUnsafe(8);
     frame.writeInt32BE(body.length + 4, 0);
     frame.writeInt32BE(correlationId, 4);
-    socket.write(Buffer.concat([frame, body]));
+    socket.cork();
+    socket.write(frame);
+    socket.write(body);
+    socket.uncork();
   };
+  // Backpressure: the next request waits until a slow reader has taken the previous responses.
+  const drained = () => (closed || !socket.writableNeedDrain ? Promise.resolve() : new Promise<void>((resolve) => {
+    const done = () => {
+      socket.off('drain', done);
+      socket.off('close', done);
+      resolve();
+    };
+    socket.on('drain', done);
+    socket.on('close', done);
+  }));
   const errorOnly = (code: number) => new Writer().int16(code).toBuffer();
 
   const handle = async (frame: Buffer) => {
@@ -56,6 +75,7 @@ export function serveConnection(socket: Socket, broker: BrokerContext): void {
       broker.log(`unsupported ${api.name} v${version} from ${clientId || clientHost} (supported v${api.minVersion}-v${api.maxVersion})`);
       return send(correlationId, errorOnly(ErrorCode.UNSUPPORTED_VERSION));
     }
+    if (api.key === API.ApiVersions.key && version === 3) return send(correlationId, apiVersionsV3(reader));
     const request = readStruct(reader, api.request, version);
     const response = await HANDLERS[api.name](request, { version, clientId, clientHost }, broker);
     if (response === undefined) return;
@@ -64,15 +84,31 @@ export function serveConnection(socket: Socket, broker: BrokerContext): void {
     send(correlationId, body.toBuffer());
   };
 
+  const enqueue = (frame: Buffer) => {
+    // Like Kafka muting a busy channel: stop reading while requests pile up, resume as they complete.
+    if (++pending >= MAX_QUEUED_REQUESTS) socket.pause();
+    queue = queue
+      .then(() => handle(frame))
+      .then(drained)
+      .catch((error) => close(`malformed request: ${(error as Error).message}`))
+      .finally(() => {
+        if (--pending < MAX_QUEUED_REQUESTS && socket.isPaused() && !closed) socket.resume();
+      });
+  };
+
   socket.on('data', (chunk: Buffer) => {
-    buffered = buffered.length ? Buffer.concat([buffered, chunk]) : chunk;
-    while (!closed && buffered.length >= 4) {
-      const size = buffered.readInt32BE(0);
+    chunks.push(chunk);
+    bufferedBytes += chunk.length;
+    while (!closed && bufferedBytes >= 4) {
+      if (chunks[0].length < 4) chunks = [Buffer.concat(chunks, bufferedBytes)];
+      const size = chunks[0].readInt32BE(0);
       if (size < 8 || size > MAX_REQUEST_BYTES) return close(`invalid frame size ${size}`);
-      if (buffered.length < 4 + size) break;
-      const frame = buffered.subarray(4, 4 + size);
-      buffered = buffered.subarray(4 + size);
-      queue = queue.then(() => handle(frame)).catch((error) => close(`malformed request: ${(error as Error).message}`));
+      if (bufferedBytes < 4 + size) break;
+      const all = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, bufferedBytes);
+      const rest = all.subarray(4 + size);
+      chunks = rest.length ? [rest] : [];
+      bufferedBytes = rest.length;
+      enqueue(all.subarray(4, 4 + size));
     }
   });
   socket.on('error', (error) => close(error.message));

@@ -48,14 +48,35 @@ describe('dev broker protocol edge cases (raw socket)', () => {
     expect(new Reader(frames[1]).int32()).toBe(8); // the next request on the same connection is served
   });
 
-  it('answers ApiVersions v3 (flexible) in the v0 format with the supported ranges (KIP-511)', async () => {
-    const { frames } = await exchange(broker, frame(18, 3, 1), 1);
+  it('answers ApiVersions v3 (flexible body, v0 response header) with every API it serves', async () => {
+    // Request header v2: client id (plain nullable string) then tagged fields; body: two compact strings, tagged fields.
+    const header = new Writer().int16(18).int16(3).int32(1).nullableString('raw-test').unsignedVarint(0).toBuffer();
+    const body = new Writer().unsignedVarint(5).raw(Buffer.from('test')).unsignedVarint(4).raw(Buffer.from('1.0')).unsignedVarint(0).toBuffer();
+    const size = Buffer.alloc(4);
+    size.writeInt32BE(header.length + body.length);
+    const { frames } = await exchange(broker, Buffer.concat([size, header, body]), 1);
+    const r = new Reader(frames[0]);
+    expect(r.int32()).toBe(1); // response header v0: the correlation id and nothing else
+    expect(r.int16()).toBe(0);
+    const apis = Array.from({ length: r.unsignedVarint() - 1 }, () => {
+      const api = [r.int16(), r.int16(), r.int16()];
+      expect(r.unsignedVarint()).toBe(0); // no tagged fields
+      return api;
+    });
+    expect(r.int32()).toBe(0); // throttle time
+    expect(r.unsignedVarint()).toBe(0);
+    expect(r.offset).toBe(frames[0].length);
+    expect(apis).toEqual(expect.arrayContaining([[18, 0, 3], [0, 0, 7], [1, 4, 11], [22, 0, 1]]));
+  });
+
+  it('answers a newer ApiVersions in the v0 layout with UNSUPPORTED_VERSION and the ranges (KIP-511)', async () => {
+    const { frames } = await exchange(broker, frame(18, 4, 1), 1);
     const r = new Reader(frames[0]);
     expect(r.int32()).toBe(1);
     expect(r.int16()).toBe(35);
     const n = r.int32();
     const apis = Array.from({ length: n }, () => [r.int16(), r.int16(), r.int16()]);
-    expect(apis).toContainEqual([18, 0, 2]);
+    expect(apis).toContainEqual([18, 0, 3]);
     expect(apis).toContainEqual([1, 4, 11]);
   });
 
@@ -83,6 +104,19 @@ describe('dev broker protocol edge cases (raw socket)', () => {
     expect(logs.join('\n')).toMatch(/malformed request: truncated request/);
     const healthy = await exchange(broker, frame(18, 2, 42), 1);
     expect(new Reader(healthy.frames[0]).int32()).toBe(42);
+  });
+
+  it('answers a Produce v2 carrying an old message set (magic 1) with UNSUPPORTED_FOR_MESSAGE_FORMAT', async () => {
+    broker.createTopic('old-format', 1);
+    const message = new Writer().int32(0).int8(1).int8(0).int64(BigInt(Date.now())).nullableBytes(null).nullableBytes(Buffer.from('v1 value')).toBuffer();
+    const messageSet = new Writer().int64(0n).int32(message.length).raw(message).toBuffer(); // crc left 0: the magic is checked first
+    const body = new Writer().int16(1).int32(1000).int32(1).nullableString('old-format').int32(1).int32(0).nullableBytes(messageSet).toBuffer();
+    const { frames, closed } = await exchange(broker, Buffer.concat([frame(0, 2, 12, body), frame(18, 0, 13)]), 2);
+    expect(closed).toBe(false);
+    const r = new Reader(frames[0]);
+    expect(r.int32()).toBe(12);
+    expect([r.int32(), r.string(), r.int32(), r.int32(), r.int16(), r.int64()]).toEqual([1, 'old-format', 1, 0, 43, -1n]);
+    expect(new Reader(frames[1]).int32()).toBe(13);
   });
 
   it('rejects a corrupted record batch with CORRUPT_MESSAGE', async () => {

@@ -15,8 +15,17 @@ export interface DevBrokerOptions {
   /** Partitions of auto-created topics. */
   partitions?: number;
   autoCreateTopics?: boolean;
+  /** Segment file size before rolling (Kafka's segment.bytes); 64 MiB by default. */
   segmentBytes?: number;
+  /** Log bytes per sparse-index entry (Kafka's index.interval.bytes); 4 KiB by default. */
+  indexIntervalBytes?: number;
+  /** Per partition. Without a data dir, logs are always bounded (1 GiB each unless `bytes` says otherwise). */
   retention?: { bytes?: number; ms?: number };
+  /**
+   * Expire group members after min(their session timeout, this many ms): a dev/test knob (not a Kafka
+   * setting) so a dead consumer is dropped fast without tuning every client. Unset by default.
+   */
+  sessionTimeoutCap?: number;
   /** Delay before a new group's first generation, to let concurrent members join together. */
   initialRebalanceDelayMs?: number;
   log?: (message: string) => void;
@@ -38,8 +47,14 @@ export interface DevBroker {
 export async function startDevBroker(options: DevBrokerOptions = {}): Promise<DevBroker> {
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? (() => undefined);
-  const topics = new TopicStore({ dataDir: options.dataDir, segmentBytes: options.segmentBytes ?? 64 * 1024 * 1024, retentionBytes: options.retention?.bytes ?? (options.dataDir ? undefined : 1024 * 1024 * 1024), retentionMs: options.retention?.ms });
-  const groups = new GroupCoordinator({ initialRebalanceDelayMs: options.initialRebalanceDelayMs ?? 300, minSessionTimeoutMs: 1000, maxSessionTimeoutMs: 300000, log });
+  const topics = new TopicStore({
+    dataDir: options.dataDir,
+    segmentBytes: options.segmentBytes ?? 64 * 1024 * 1024,
+    indexIntervalBytes: options.indexIntervalBytes ?? 4096,
+    retentionBytes: options.retention?.bytes ?? (options.dataDir ? undefined : 1024 * 1024 * 1024),
+    retentionMs: options.retention?.ms,
+  });
+  const groups = new GroupCoordinator({ initialRebalanceDelayMs: options.initialRebalanceDelayMs ?? 300, minSessionTimeoutMs: 1000, maxSessionTimeoutMs: 1800000, sessionTimeoutCapMs: options.sessionTimeoutCap, log });
   const offsets = new OffsetStore(options.dataDir);
   let producerId = BigInt(Date.now()) * 1000n;
   const sockets = new Set<net.Socket>();

@@ -65,6 +65,11 @@ export interface CoordinatorOptions {
   initialRebalanceDelayMs: number;
   minSessionTimeoutMs: number;
   maxSessionTimeoutMs: number;
+  /**
+   * Dev/test knob, not a Kafka setting: members are expired after min(their session timeout, this),
+   * so tests see a dead consumer dropped quickly without configuring every client.
+   */
+  sessionTimeoutCapMs?: number;
   now?: () => number;
   log?: (message: string) => void;
 }
@@ -108,13 +113,13 @@ export class GroupCoordinator {
     let member = request.memberId ? group.members.get(request.memberId) : undefined;
     if (request.memberId && !member) return fail(ErrorCode.UNKNOWN_MEMBER_ID);
     if (!member) {
-      member = { memberId: `${request.clientId || 'member'}-${randomUUID()}`, groupInstanceId: request.groupInstanceId, clientId: request.clientId, clientHost: request.clientHost, sessionTimeoutMs: request.sessionTimeoutMs, rebalanceTimeoutMs: request.rebalanceTimeoutMs, protocolType: request.protocolType, protocols: request.protocols, assignment: Buffer.alloc(0), lastHeartbeat: this.now() };
+      member = { memberId: `${request.clientId || 'member'}-${randomUUID()}`, groupInstanceId: request.groupInstanceId, clientId: request.clientId, clientHost: request.clientHost, sessionTimeoutMs: this.effectiveSessionTimeout(request.sessionTimeoutMs), rebalanceTimeoutMs: request.rebalanceTimeoutMs, protocolType: request.protocolType, protocols: request.protocols, assignment: Buffer.alloc(0), lastHeartbeat: this.now() };
       group.members.set(member.memberId, member);
       group.protocolType = request.protocolType;
       this.options.log?.(`group ${group.groupId}: member ${member.memberId} joined`);
     } else {
       member.protocols = request.protocols;
-      member.sessionTimeoutMs = request.sessionTimeoutMs;
+      member.sessionTimeoutMs = this.effectiveSessionTimeout(request.sessionTimeoutMs);
       member.rebalanceTimeoutMs = request.rebalanceTimeoutMs;
       member.lastHeartbeat = this.now();
       member.pendingJoin?.({ errorCode: ErrorCode.REBALANCE_IN_PROGRESS, generation: -1, protocol: '', leader: '', memberId: member.memberId, members: [] });
@@ -195,6 +200,10 @@ export class GroupCoordinator {
 
   list(): { groupId: string; protocolType: string }[] {
     return [...this.groups.values()].map((g) => ({ groupId: g.groupId, protocolType: g.protocolType }));
+  }
+
+  private effectiveSessionTimeout(requestedMs: number): number {
+    return Math.min(requestedMs, this.options.sessionTimeoutCapMs ?? Number.POSITIVE_INFINITY);
   }
 
   private commonProtocols(group: Group): string[] {

@@ -6,8 +6,14 @@ interface FetchTopic {
   partitions: { partition: number; fetch_offset: bigint; partition_max_bytes: number }[];
 }
 
+/**
+ * Reads every requested partition within the limits: `partition_max_bytes` each and `max_bytes` in
+ * total. As in Kafka (KIP-74), only the first partition that has data may exceed them, by returning
+ * its first batch whole, so a consumer always progresses; later partitions get only what still fits
+ * (Kafka would send a cut-off batch there, which clients discard: same effect).
+ */
 function collect(request: Record<string, unknown>, broker: BrokerContext) {
-  let remaining = Math.max(1, Number(request.max_bytes ?? 0x7fffffff));
+  let remaining = Number(request.max_bytes ?? 0x7fffffff);
   let bytes = 0;
   const responses = (request.topics as FetchTopic[]).map((topic) => ({
     topic: topic.topic,
@@ -17,10 +23,8 @@ function collect(request: Record<string, unknown>, broker: BrokerContext) {
       if (!log) return { ...base, error_code: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION };
       const marks = { high_watermark: log.nextOffset, last_stable_offset: log.nextOffset, log_start_offset: log.logStartOffset };
       if (p.fetch_offset < log.logStartOffset || p.fetch_offset > log.nextOffset) return { ...base, ...marks, error_code: ErrorCode.OFFSET_OUT_OF_RANGE };
-      // KIP-74: the first batch is returned whole even if larger than the limits, so no consumer gets stuck.
-      const batches = p.fetch_offset < log.nextOffset ? log.read(p.fetch_offset, Math.min(p.partition_max_bytes, remaining)) : [];
-      const records = Buffer.concat(batches);
-      remaining = Math.max(1, remaining - records.length);
+      const records = p.fetch_offset < log.nextOffset ? log.read(p.fetch_offset, Math.min(p.partition_max_bytes, remaining), bytes === 0) : Buffer.alloc(0);
+      remaining -= records.length;
       bytes += records.length;
       return { ...base, ...marks, error_code: ErrorCode.NONE, records };
     }),

@@ -1,51 +1,37 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { readBatchHeader, recordTimestamps, withBaseOffset, BATCH_OVERHEAD } from './record-batch';
+import { readBatchHeader, setBaseOffset } from './record-batch';
+import { Segment } from './segment';
 
 export interface LogOptions {
   /** Directory of this partition's segment files; in memory when undefined. */
   dir?: string;
   segmentBytes: number;
+  /** Bytes of log per sparse-index entry (Kafka's index.interval.bytes). */
+  indexIntervalBytes?: number;
   retentionBytes?: number;
   retentionMs?: number;
 }
 
-interface Segment {
-  baseOffset: bigint;
-  file?: string;
-  fd?: number;
-  size: number;
-  batches: number;
-  maxTimestamp: bigint;
-}
-
-interface BatchEntry {
-  baseOffset: bigint;
-  lastOffset: bigint;
-  maxTimestamp: bigint;
-  size: number;
-  segment: Segment;
-  position: number;
-  /** The batch bytes, in memory mode only. */
-  data?: Buffer;
-}
-
-const segmentName = (base: bigint) => `${base.toString().padStart(20, '0')}.log`;
+const SEGMENT_FILE = /^(\d{20})\.log$/;
 
 /**
- * One partition's log: batches appended with consecutive offsets, read back by offset. With a directory,
- * batches live in segment files (rolled at `segmentBytes`) and only a small per-batch index stays in
- * memory; retention deletes whole old segments by size or age, moving the log start offset.
+ * One partition's log: batches appended with consecutive offsets, read back by offset. Batches live
+ * in segments (rolled at `segmentBytes`), files with a data dir, memory without; each segment keeps
+ * a sparse index, so memory stays small however many batches the log holds. Retention deletes whole
+ * old segments by size or age, moving the log start offset.
  */
 export class PartitionLog {
-  private entries: BatchEntry[] = [];
   private segments: Segment[] = [];
+  /** Idempotent producers: the last batch appended per producer id, so a retried batch is not appended twice. */
   private producers = new Map<bigint, { baseSequence: number; baseOffset: bigint }>();
   nextOffset = 0n;
   logStartOffset = 0n;
   private bytes = 0;
+  private readonly indexIntervalBytes: number;
 
   constructor(private readonly options: LogOptions) {
+    this.indexIntervalBytes = options.indexIntervalBytes ?? 4096;
     if (options.dir) {
       fs.mkdirSync(options.dir, { recursive: true });
       this.recover(options.dir);
@@ -56,7 +42,19 @@ export class PartitionLog {
     return this.bytes;
   }
 
-  /** Appends validated batches; returns the base offset of the first. Retried idempotent batches are not appended twice. */
+  get segmentCount(): number {
+    return this.segments.length;
+  }
+
+  /** Sparse-index entries held in memory across all segments (what bounds this log's memory). */
+  get indexEntries(): number {
+    return this.segments.reduce((n, s) => n + s.indexEntries, 0);
+  }
+
+  /**
+   * Appends validated batches (the request's buffers are rewritten in place with their offsets) and
+   * returns the base offset of the first. A retried idempotent batch returns its original offset.
+   */
   append(batches: Buffer[], now: number): bigint {
     let first: bigint | undefined;
     for (const batch of batches) {
@@ -69,8 +67,10 @@ export class PartitionLog {
         }
       }
       const base = this.nextOffset;
-      const stored = withBaseOffset(batch, base);
-      this.write(stored, base, base + BigInt(header.lastOffsetDelta), header.maxTimestamp > 0n ? header.maxTimestamp : BigInt(now));
+      setBaseOffset(batch, base);
+      header.baseOffset = base;
+      this.activeSegment(base, batch.length).append(batch, header, now);
+      this.bytes += batch.length;
       if (header.producerId >= 0n) this.producers.set(header.producerId, { baseSequence: header.baseSequence, baseOffset: base });
       this.nextOffset = base + BigInt(header.lastOffsetDelta) + 1n;
       first ??= base;
@@ -79,33 +79,22 @@ export class PartitionLog {
     return first ?? this.nextOffset;
   }
 
-  /** Whole batches from the one containing `offset`, up to `maxBytes` (always at least one batch). */
-  read(offset: bigint, maxBytes: number): Buffer[] {
-    let lo = 0;
-    let hi = this.entries.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.entries[mid].lastOffset < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: Buffer[] = [];
-    let total = 0;
-    for (let i = lo; i < this.entries.length; i++) {
-      const entry = this.entries[i];
-      if (out.length > 0 && total + entry.size > maxBytes) break;
-      out.push(this.load(entry));
-      total += entry.size;
-    }
-    return out;
+  /**
+   * Whole batches from the one holding `offset`, up to `maxBytes`, from one segment (the client asks
+   * again for the rest). A first batch larger than `maxBytes` comes back only if `minOneBatch`.
+   */
+  read(offset: bigint, maxBytes: number, minOneBatch = true): Buffer {
+    let i = this.segmentIndexFor(offset);
+    while (i < this.segments.length && this.segments[i].nextOffset <= offset) i++;
+    if (i >= this.segments.length || (maxBytes <= 0 && !minOneBatch)) return Buffer.alloc(0);
+    return this.segments[i].read(offset, maxBytes, minOneBatch);
   }
 
   /** The earliest offset whose record timestamp is >= `timestamp`, or -1 if none (ListOffsets by time). */
   offsetForTimestamp(timestamp: bigint): bigint {
-    for (const entry of this.entries) {
-      if (entry.maxTimestamp < timestamp) continue;
-      const records = recordTimestamps(this.load(entry));
-      const hit = records?.find((r) => r.timestamp >= timestamp && r.offset >= this.logStartOffset);
-      return hit ? hit.offset : entry.baseOffset;
+    for (const segment of this.segments) {
+      const hit = segment.offsetForTimestamp(Number(timestamp), this.logStartOffset);
+      if (hit !== undefined) return hit;
     }
     return -1n;
   }
@@ -116,86 +105,62 @@ export class PartitionLog {
     while (this.segments.length > 1) {
       const oldest = this.segments[0];
       const tooBig = retentionBytes !== undefined && this.bytes > retentionBytes;
-      const tooOld = retentionMs !== undefined && oldest.batches > 0 && Number(oldest.maxTimestamp) < now - retentionMs;
+      const tooOld = retentionMs !== undefined && oldest.maxTimestamp >= 0 && oldest.maxTimestamp < now - retentionMs;
       if (!tooBig && !tooOld) break;
       this.segments.shift();
-      this.entries = this.entries.slice(oldest.batches);
       this.bytes -= oldest.size;
+      oldest.remove();
       this.logStartOffset = this.segments[0].baseOffset;
-      if (oldest.fd !== undefined) fs.closeSync(oldest.fd);
-      if (oldest.file) fs.rmSync(oldest.file, { force: true });
     }
   }
 
   close(): void {
-    for (const s of this.segments) if (s.fd !== undefined) fs.closeSync(s.fd);
+    this.segments[this.segments.length - 1]?.saveIndex();
+    for (const s of this.segments) s.close();
     this.segments = [];
-    this.entries = [];
   }
 
   /** Deletes this log's files (topic deletion). */
   destroy(): void {
-    this.close();
+    for (const s of this.segments) s.remove();
+    this.segments = [];
     if (this.options.dir) fs.rmSync(this.options.dir, { recursive: true, force: true });
+  }
+
+  private segmentIndexFor(offset: bigint): number {
+    let lo = 0;
+    let hi = this.segments.length - 1;
+    let found = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.segments[mid].baseOffset <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
   }
 
   private activeSegment(base: bigint, size: number): Segment {
     const last = this.segments[this.segments.length - 1];
-    if (last && last.size + size <= this.options.segmentBytes) return last;
-    const segment: Segment = { baseOffset: base, size: 0, batches: 0, maxTimestamp: 0n };
-    if (this.options.dir) {
-      segment.file = path.join(this.options.dir, segmentName(base));
-      segment.fd = fs.openSync(segment.file, 'a+');
-    }
+    if (last && (last.size === 0 || last.size + size <= this.options.segmentBytes)) return last;
+    last?.saveIndex(); // sealed: its index will not change again
+    const segment = Segment.create(base, this.options.dir, this.indexIntervalBytes);
     this.segments.push(segment);
     return segment;
   }
 
-  private write(batch: Buffer, base: bigint, last: bigint, maxTimestamp: bigint): void {
-    const segment = this.activeSegment(base, batch.length);
-    const position = segment.size;
-    if (segment.fd !== undefined) fs.writeSync(segment.fd, batch, 0, batch.length, position);
-    this.entries.push({ baseOffset: base, lastOffset: last, maxTimestamp, size: batch.length, segment, position, data: segment.fd === undefined ? batch : undefined });
-    segment.size += batch.length;
-    segment.batches++;
-    if (maxTimestamp > segment.maxTimestamp) segment.maxTimestamp = maxTimestamp;
-    this.bytes += batch.length;
-  }
-
-  private load(entry: BatchEntry): Buffer {
-    if (entry.data) return entry.data;
-    const buf = Buffer.allocUnsafe(entry.size);
-    fs.readSync(entry.segment.fd!, buf, 0, entry.size, entry.position);
-    return buf;
-  }
-
-  /** Rebuilds the index from segment files; a torn batch at the end of the last file is cut off. */
+  /** Reopens segment files in offset order; only the last one may need a checksum-verified rescan. */
   private recover(dir: string): void {
-    const files = fs.readdirSync(dir).filter((f) => /^\d{20}\.log$/.test(f)).sort();
-    for (const name of files) {
-      const file = path.join(dir, name);
-      const fd = fs.openSync(file, 'a+');
-      const fileSize = fs.fstatSync(fd).size;
-      const segment: Segment = { baseOffset: BigInt(name.slice(0, 20)), file, fd, size: 0, batches: 0, maxTimestamp: 0n };
-      const head = Buffer.alloc(BATCH_OVERHEAD);
-      let position = 0;
-      while (position + BATCH_OVERHEAD <= fileSize) {
-        fs.readSync(fd, head, 0, BATCH_OVERHEAD, position);
-        const header = readBatchHeader(head);
-        if (header.size < BATCH_OVERHEAD || position + header.size > fileSize) break;
-        const last = header.baseOffset + BigInt(header.lastOffsetDelta);
-        this.entries.push({ baseOffset: header.baseOffset, lastOffset: last, maxTimestamp: header.maxTimestamp, size: header.size, segment, position });
-        segment.batches++;
-        if (header.maxTimestamp > segment.maxTimestamp) segment.maxTimestamp = header.maxTimestamp;
-        position += header.size;
-        this.nextOffset = last + 1n;
-      }
-      if (position < fileSize) fs.ftruncateSync(fd, position);
-      segment.size = position;
-      this.bytes += position;
+    const bases = fs.readdirSync(dir).map((f) => SEGMENT_FILE.exec(f)?.[1]).filter((b): b is string => b !== undefined).sort();
+    bases.forEach((base, i) => {
+      const segment = Segment.open(dir, BigInt(base), this.indexIntervalBytes, i === bases.length - 1);
       this.segments.push(segment);
-    }
-    if (this.segments.length) this.logStartOffset = this.entries[0]?.baseOffset ?? this.segments[0].baseOffset;
-    if (this.entries.length === 0 && this.segments.length) this.nextOffset = this.segments[this.segments.length - 1].baseOffset;
+      this.bytes += segment.size;
+    });
+    if (this.segments.length === 0) return;
+    this.logStartOffset = this.segments[0].baseOffset;
+    this.nextOffset = this.segments[this.segments.length - 1].nextOffset;
+    for (const name of fs.readdirSync(dir)) if (name.endsWith('.tmp')) fs.rmSync(path.join(dir, name), { force: true });
   }
 }

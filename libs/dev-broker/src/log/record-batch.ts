@@ -23,7 +23,7 @@ export interface BatchHeader {
 }
 
 export const BATCH_OVERHEAD = 61;
-const CRC_START = 21; // baseOffset(8) length(4) leaderEpoch(4) magic(1) crc(4)
+export const CRC_START = 21; // baseOffset(8) length(4) leaderEpoch(4) magic(1) crc(4)
 
 export class InvalidBatchError extends Error {
   constructor(message: string, readonly errorCode: number) {
@@ -53,11 +53,13 @@ export function splitBatches(records: Buffer): Buffer[] {
   const out: Buffer[] = [];
   let at = 0;
   while (at < records.length) {
+    // Magic first: old message sets (magic 0/1, Produce v0-v2) can be shorter than a v2 batch header.
+    if (records.length - at > 16 && records.readInt8(at + 16) !== 2) throw new InvalidBatchError(`message format (magic ${records.readInt8(at + 16)}) is not supported: only record batches (magic 2)`, 43);
     if (records.length - at < BATCH_OVERHEAD) throw new InvalidBatchError('record batch shorter than its header', 2);
     const header = readBatchHeader(records, at);
-    if (header.magic !== 2) throw new InvalidBatchError(`record batch magic ${header.magic} is not supported (use magic 2)`, 43);
     if (header.size < BATCH_OVERHEAD || at + header.size > records.length) throw new InvalidBatchError('record batch length does not match the data', 2);
     if (crc32c(records, at + CRC_START, at + header.size) !== header.crc) throw new InvalidBatchError('record batch CRC-32C mismatch', 2);
+    if (header.lastOffsetDelta < 0 || header.recordCount < 0) throw new InvalidBatchError('record batch has a negative record count or offset delta', 2);
     if ((header.attributes & 0x07) > 4) throw new InvalidBatchError(`unknown compression codec ${header.attributes & 0x07}`, 76);
     out.push(records.subarray(at, at + header.size));
     at += header.size;
@@ -65,11 +67,9 @@ export function splitBatches(records: Buffer): Buffer[] {
   return out;
 }
 
-/** Copies a batch with a new base offset (outside the CRC, so the checksum stays valid). */
-export function withBaseOffset(batch: Buffer, baseOffset: bigint): Buffer {
-  const copy = Buffer.from(batch);
-  copy.writeBigInt64BE(baseOffset, 0);
-  return copy;
+/** Writes a batch's base offset in place (outside the CRC, so the checksum stays valid). */
+export function setBaseOffset(batch: Buffer, baseOffset: bigint): void {
+  batch.writeBigInt64BE(baseOffset, 0);
 }
 
 function readVarint(buf: Buffer, state: { at: number }): number {
@@ -92,8 +92,13 @@ export function recordTimestamps(batch: Buffer): { offset: bigint; timestamp: bi
   const header = readBatchHeader(batch);
   const codec = header.attributes & 0x07;
   let body = batch.subarray(BATCH_OVERHEAD);
-  if (codec === 1) body = zlib.gunzipSync(body);
-  else if (codec !== 0) return undefined;
+  if (codec === 1) {
+    try {
+      body = zlib.gunzipSync(body);
+    } catch {
+      return undefined; // stored verbatim, so a producer's bad gzip stays its problem: answer at batch granularity
+    }
+  } else if (codec !== 0) return undefined;
   const out: { offset: bigint; timestamp: bigint }[] = [];
   const state = { at: 0 };
   for (let i = 0; i < header.recordCount; i++) {

@@ -5,6 +5,7 @@ import { PartitionLog } from './partition-log';
 export interface TopicStoreOptions {
   dataDir?: string;
   segmentBytes: number;
+  indexIntervalBytes?: number;
   retentionBytes?: number;
   retentionMs?: number;
 }
@@ -15,6 +16,7 @@ const VALID_TOPIC = /^[A-Za-z0-9._-]{1,249}$/;
 export class TopicStore {
   private topics = new Map<string, PartitionLog[]>();
   private appendListeners = new Set<() => void>();
+  private retentionSweeper?: NodeJS.Timeout;
 
   constructor(private readonly options: TopicStoreOptions) {
     if (options.dataDir) {
@@ -24,6 +26,11 @@ export class TopicStore {
         const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, number>;
         for (const [name, partitions] of Object.entries(saved)) this.open(name, partitions);
       }
+    }
+    // Time retention must act on idle logs too (appends also enforce it): check them periodically.
+    if (options.retentionMs !== undefined) {
+      this.retentionSweeper = setInterval(() => this.enforceRetention(Date.now()), Math.min(60000, Math.max(1000, options.retentionMs)));
+      this.retentionSweeper.unref();
     }
   }
 
@@ -69,7 +76,12 @@ export class TopicStore {
     for (const listener of [...this.appendListeners]) listener();
   }
 
+  enforceRetention(now: number): void {
+    for (const logs of this.topics.values()) for (const log of logs) log.enforceRetention(now);
+  }
+
   close(): void {
+    clearInterval(this.retentionSweeper);
     for (const logs of this.topics.values()) for (const log of logs) log.close();
     this.topics.clear();
   }
@@ -79,6 +91,7 @@ export class TopicStore {
       new PartitionLog({
         dir: this.options.dataDir ? path.join(this.options.dataDir, 'topics', name, String(i)) : undefined,
         segmentBytes: this.options.segmentBytes,
+        indexIntervalBytes: this.options.indexIntervalBytes,
         retentionBytes: this.options.retentionBytes,
         retentionMs: this.options.retentionMs,
       }),

@@ -4,8 +4,8 @@ import type { Schema } from './schema';
  * The APIs and versions this broker speaks: the non-flexible versions that kafkajs 2.2.4 and
  * librdkafka 1.x/2.x negotiate. Field layouts follow Kafka's message definitions
  * (clients/src/main/resources/common/message/*.json). Flexible versions (compact encodings, tagged
- * fields) are not advertised; clients that ask for ApiVersions v3+ get UNSUPPORTED_VERSION and the
- * supported ranges, and retry with v0-v2 (KIP-511).
+ * fields) are not advertised, except ApiVersions v3, which librdkafka sends first (KIP-511); a newer
+ * ApiVersions gets UNSUPPORTED_VERSION with the supported ranges in the v0 layout, and the client retries.
  */
 export interface ApiDefinition {
   key: number;
@@ -21,9 +21,13 @@ const throttle = (from: number) => ({ name: 'throttle_time_ms', type: 'int32' as
 
 export const API: Record<string, ApiDefinition> = {
   Produce: {
-    key: 0, name: 'Produce', minVersion: 3, maxVersion: 7,
+    // Advertised from v0 although only record batches (magic 2) are stored: librdkafka up to 2.11.0
+    // enables gzip, snappy and lz4 only if the broker's Produce range includes v0 (it silently sends
+    // uncompressed otherwise). A v0-v2 request (magic 0/1 message sets) is answered per partition
+    // with UNSUPPORTED_FOR_MESSAGE_FORMAT.
+    key: 0, name: 'Produce', minVersion: 0, maxVersion: 7,
     request: [
-      { name: 'transactional_id', type: 'nullableString' },
+      { name: 'transactional_id', type: 'nullableString', versions: [3] },
       { name: 'acks', type: 'int16' },
       { name: 'timeout_ms', type: 'int32' },
       { name: 'topics', type: { array: [{ name: 'name', type: 'string' }, { name: 'partitions', type: { array: [{ name: 'index', type: 'int32' }, { name: 'records', type: 'records' }] } }] } },
@@ -282,7 +286,8 @@ export const API: Record<string, ApiDefinition> = {
     response: [throttle(1), { name: 'error_code', type: 'int16' }, { name: 'groups', type: { array: [{ name: 'group_id', type: 'string' }, { name: 'protocol_type', type: 'string' }] } }],
   },
   ApiVersions: {
-    key: 18, name: 'ApiVersions', minVersion: 0, maxVersion: 2,
+    // v3 is flexible and encoded by hand in handlers/api-versions.ts; this schema covers v0-v2.
+    key: 18, name: 'ApiVersions', minVersion: 0, maxVersion: 3,
     request: [],
     response: [
       { name: 'error_code', type: 'int16' },

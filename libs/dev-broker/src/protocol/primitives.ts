@@ -58,6 +58,23 @@ export class Reader {
     this.offset += length;
     return v;
   }
+  /** `n` raw bytes (a view, not a copy). */
+  raw(n: number): Buffer {
+    this.need(n, 'bytes');
+    const v = this.buffer.subarray(this.offset, this.offset + n);
+    this.offset += n;
+    return v;
+  }
+  /** Unsigned varint (flexible versions, KIP-482). */
+  unsignedVarint(): number {
+    let value = 0;
+    for (let shift = 0; shift < 35; shift += 7) {
+      const byte = this.int8() & 0xff;
+      value += (byte & 0x7f) * 2 ** shift;
+      if (!(byte & 0x80)) return value;
+    }
+    throw new TruncatedRequestError('varint (too long)');
+  }
   arrayLength(): number {
     const n = this.int32();
     if (n > this.buffer.length - this.offset) throw new TruncatedRequestError('array');
@@ -83,6 +100,11 @@ export class Writer {
   }
   int8(v: number): this {
     this.room(1).writeInt8(v, this.used);
+    this.used += 1;
+    return this;
+  }
+  uint8(v: number): this {
+    this.room(1).writeUInt8(v, this.used);
     this.used += 1;
     return this;
   }
@@ -119,6 +141,13 @@ export class Writer {
     if (v === null || v === undefined) return this.int32(-1);
     this.int32(v.length);
     return this.raw(v);
+  }
+  unsignedVarint(v: number): this {
+    while (v >= 0x80) {
+      this.uint8((v & 0x7f) | 0x80);
+      v = Math.floor(v / 128);
+    }
+    return this.int8(v);
   }
   /** Appends bytes without copying large ones. */
   raw(bytes: Buffer): this {
