@@ -5,54 +5,55 @@
  */
 export type BottomKSketch = readonly number[];
 
-/** Collects the k smallest distinct hashes of a stream in O(n log k) with a bounded max-heap. */
-export class BottomKCollector {
-  private readonly heap: number[] = [];
-
-  constructor(private readonly k: number) {}
-
-  add(hash: number): void {
-    const heap = this.heap;
-    if (heap.length === this.k) {
-      if (hash >= heap[0]) return;
-      if (heap.includes(hash)) return;
-      heap[0] = hash;
-      this.siftDown(0);
-      return;
-    }
-    if (heap.includes(hash)) return;
-    heap.push(hash);
-    for (let i = heap.length - 1; i > 0; ) {
-      const parent = (i - 1) >> 1;
-      if (heap[parent] >= heap[i]) break;
-      [heap[parent], heap[i]] = [heap[i], heap[parent]];
-      i = parent;
-    }
-  }
-
-  sketch(): BottomKSketch {
-    return [...this.heap].sort((a, b) => a - b);
-  }
-
-  private siftDown(i: number): void {
-    const heap = this.heap;
-    for (;;) {
+/**
+ * Offers `hash` to a max-heap `heap[0..size)` of at most `heap.length` smallest distinct values; returns
+ * the new size. `distinctInput` promises no value repeats (bar 32-bit hash collisions, which
+ * sketchOfHeap drops). Callers on hot paths test `size === heap.length && hash >= heap[0]` inline first: that
+ * rejects almost every value of a long stream with one comparison and without a call.
+ */
+export function offerBottomK(heap: Float64Array, size: number, hash: number, distinctInput = false): number {
+  const full = size === heap.length;
+  if (full && hash >= heap[0]) return size;
+  // The duplicate scan is O(k); a caller whose values are distinct by construction skips it.
+  if (!distinctInput) for (let i = 0; i < size; i++) if (heap[i] === hash) return size;
+  if (full) {
+    heap[0] = hash;
+    for (let i = 0; ; ) {
       const left = 2 * i + 1;
       const right = left + 1;
       let largest = i;
-      if (left < heap.length && heap[left] > heap[largest]) largest = left;
-      if (right < heap.length && heap[right] > heap[largest]) largest = right;
-      if (largest === i) return;
-      [heap[largest], heap[i]] = [heap[i], heap[largest]];
+      if (left < size && heap[left] > heap[largest]) largest = left;
+      if (right < size && heap[right] > heap[largest]) largest = right;
+      if (largest === i) return size;
+      const t = heap[largest];
+      heap[largest] = heap[i];
+      heap[i] = t;
       i = largest;
     }
   }
+  heap[size] = hash;
+  for (let i = size; i > 0; ) {
+    const parent = (i - 1) >> 1;
+    if (heap[parent] >= heap[i]) break;
+    const t = heap[parent];
+    heap[parent] = heap[i];
+    heap[i] = t;
+    i = parent;
+  }
+  return size + 1;
+}
+
+/** The sketch held by a heap filled with offerBottomK (ascending; a 32-bit collision's repeat dropped). */
+export function sketchOfHeap(heap: Float64Array, size: number): BottomKSketch {
+  const sorted = Array.from(heap.subarray(0, size)).sort((a, b) => a - b);
+  return sorted.filter((v, i) => i === 0 || v !== sorted[i - 1]);
 }
 
 export function bottomK(hashes: Iterable<number>, k: number): BottomKSketch {
-  const collector = new BottomKCollector(k);
-  for (const h of hashes) collector.add(h);
-  return collector.sketch();
+  const heap = new Float64Array(k);
+  let size = 0;
+  for (const h of hashes) size = offerBottomK(heap, size, h);
+  return sketchOfHeap(heap, size);
 }
 
 /**

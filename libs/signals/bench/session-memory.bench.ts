@@ -1,0 +1,64 @@
+// Bytes of engine state per open conversation, measured at 100,000 open conversations, and the
+// engine's throughput. Run with the GC exposed for a clean heap measurement:
+//   node --expose-gc bin/run-ts.js libs/signals/bench/session-memory.bench.ts [--conversations N]
+import { parseArgs } from 'node:util';
+import { createSignalEngine } from '../src/engine/signal-engine';
+import { materialise, planWorkload } from './chat-workload';
+
+export interface SessionMemoryResult {
+  name: 'signals-session-memory';
+  openConversations: number;
+  openTurns: number;
+  bytesPerConversation: number;
+  targetBytesPerConversation: 2048;
+  eventsPerSecond: number;
+  throughputEvents: number;
+  /** False when run without --expose-gc: the heap figure then includes uncollected garbage. */
+  gcExposed: boolean;
+}
+
+const collect = () => (globalThis as { gc?: () => void }).gc?.();
+
+function heapAfterGc(): number {
+  for (let i = 0; i < 3; i++) collect();
+  return process.memoryUsage().heapUsed;
+}
+
+export async function sessionMemoryBench(options: { conversations?: number; throughputConversations?: number } = {}): Promise<SessionMemoryResult> {
+  const conversations = options.conversations ?? 100_000;
+  // All conversations start within 10 minutes and last at most ~12, inside the 30-minute session gap,
+  // so all are open at the end, in the steady state of a busy partition (older turns settled).
+  let plan: ReturnType<typeof planWorkload> | undefined = planWorkload(conversations, 10 * 60_000, 1);
+  const engine = createSignalEngine();
+  const before = heapAfterGc();
+  plan.forEach((entry, i) => engine.process(materialise(entry, i)));
+  plan = undefined;
+  const after = heapAfterGc();
+  const stats = engine.stats();
+
+  // Throughput on pre-built events (text generation excluded), fresh engine.
+  const events = planWorkload(options.throughputConversations ?? 25_000, 10 * 60_000, 2).map((entry, i) => materialise(entry, i));
+  const timed = createSignalEngine();
+  const start = process.hrtime.bigint();
+  for (const event of events) timed.process(event);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+
+  return {
+    name: 'signals-session-memory',
+    openConversations: stats.openConversations,
+    openTurns: stats.openTurns,
+    bytesPerConversation: Math.round((after - before) / stats.openConversations),
+    targetBytesPerConversation: 2048,
+    eventsPerSecond: Math.round(events.length / seconds),
+    throughputEvents: events.length,
+    gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function',
+  };
+}
+
+if (require.main === module) {
+  const { values } = parseArgs({ options: { conversations: { type: 'string' } } });
+  if (typeof (globalThis as { gc?: unknown }).gc !== 'function') {
+    process.stderr.write('note: run with `node --expose-gc bin/run-ts.js ...` for an exact heap figure; measuring without forced GC\n');
+  }
+  sessionMemoryBench({ conversations: values.conversations ? Number(values.conversations) : undefined }).then((result) => console.log(JSON.stringify(result)));
+}
