@@ -40,7 +40,9 @@ function corpus(): { texts: string[]; name: string } {
       })
       .join('\n\n');
     const texts: string[] = [];
-    for (let at = 0; at + SLICE <= all.length; at += SLICE) texts.push(all.slice(at, at + SLICE));
+    // Copied flat: a slice of one big string is a V8 sliced string, one indirection per read; texts
+    // decoded from JSON events (the pipeline's case) are flat.
+    for (let at = 0; at + SLICE <= all.length; at += SLICE) texts.push(JSON.parse(JSON.stringify(all.slice(at, at + SLICE))) as string);
     return { texts, name: `xstest completions, ${texts.length} slices of ${SLICE} chars` };
   }
   const parts = [

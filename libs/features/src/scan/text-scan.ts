@@ -172,8 +172,9 @@ export function scanText(text: string, matcher: PhraseMatcher): TextScan {
       let otherLetters = 0; // letters of other scripts and marks
       let script = 0;
       for (;;) {
-        h = Math.imul(h ^ LOWER_OF[c], PRIME);
-        if (c >= 0x80) {
+        if (c < 0x80) h = Math.imul(h ^ (c | 0x20), PRIME); // ASCII letter: | 0x20 is its lower case
+        else {
+          h = Math.imul(h ^ LOWER_OF[c], PRIME);
           const s = SCRIPT_OF[c];
           if (s !== LATIN) {
             if (s !== 0 && nonLatin++ === 0) script = s;
