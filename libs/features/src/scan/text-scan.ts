@@ -152,6 +152,8 @@ export function scanText(text: string, matcher: PhraseMatcher): TextScan {
   let before = -1; // class of the previous run
   let previous = 0; // previous code point
   let regionalOpen = false;
+  let words = 0;
+  let latinLetters = 0;
   let i = 0;
 
   while (i < n) {
@@ -184,6 +186,7 @@ export function scanText(text: string, matcher: PhraseMatcher): TextScan {
         }
         if (++i >= n) break;
         c = text.charCodeAt(i);
+        if (((c | 0x20) - 0x61) >>> 0 < 26) continue; // an ASCII letter, without the table read
         cls = CLASS[c];
         if (cls === LETTER) continue;
         if (cls === APOSTROPHE && i + 1 < n && CLASS[text.charCodeAt(i + 1)] === LETTER) {
@@ -196,8 +199,8 @@ export function scanText(text: string, matcher: PhraseMatcher): TextScan {
       const length = i - start;
       tokens += nonLatin > 0 ? length * LETTER_COST[script] : length <= WORD_COST_LAST ? WORD_COST[length] : WORD_COST[WORD_COST_LAST] + (length - WORD_COST_LAST) * WORD_EXTRA;
       if (prose) {
-        letters[LATIN] += length - otherLetters; // inner apostrophes count as Latin: negligible for dominance
-        scan.words++;
+        latinLetters += length - otherLetters; // inner apostrophes count as Latin: negligible for dominance
+        words++;
         phrases.push(length <= MAX_CHARS ? matcher.lookup(text, start, i, h) : -1);
       }
       before = LETTER;
@@ -302,5 +305,7 @@ export function scanText(text: string, matcher: PhraseMatcher): TextScan {
     regionalOpen = false;
   }
   scan.tokens = tokens;
+  scan.words = words;
+  letters[LATIN] += latinLetters;
   return scan;
 }
