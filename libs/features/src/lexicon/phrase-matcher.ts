@@ -152,42 +152,47 @@ function checkWord(lexicon: string, phrase: string, word: string): void {
   }
 }
 
-/** The words of the current sentence a scan has read, and the phrase counts so far. */
+/**
+ * The lexicon words of the current text a scan has read (with their positions among all prose words),
+ * and the phrase counts so far. Only lexicon words are pushed: a phrase matches when its earlier words
+ * are the previous lexicon words at consecutive positions, so other words cost the scanner nothing here.
+ */
 export class MatchState {
-  private readonly ring = new Int32Array(MAX_PHRASE_WORDS);
-  private inSentence = 0;
-  /** Words read so far in the text (prose only). */
-  private wordIndex = 0;
+  private readonly ids = new Int32Array(MAX_PHRASE_WORDS);
+  private readonly positions = new Int32Array(MAX_PHRASE_WORDS);
+  private pushed = 0;
+  private sentenceStart = 0;
   private counts: Int32Array = new Int32Array(0);
 
   constructor(private readonly matcher: PhraseMatcher) {}
 
   reset(counts: Int32Array): void {
     this.counts = counts;
-    this.inSentence = 0;
-    this.wordIndex = 0;
+    this.pushed = 0;
+    this.sentenceStart = 0;
   }
 
-  /** Records the next word (its id, or -1) and counts the phrases it completes. */
-  push(wordId: number): void {
-    const position = this.wordIndex++;
-    this.ring[position & RING_MASK] = wordId;
-    if (this.inSentence < MAX_PHRASE_WORDS) this.inSentence++;
-    if (wordId < 0) return;
+  /** Records lexicon word `wordId` read at prose word `position` and counts the phrases it completes. */
+  push(wordId: number, position: number): void {
+    const at = this.pushed++;
+    this.ids[at & RING_MASK] = wordId;
+    this.positions[at & RING_MASK] = position;
     const m = this.matcher;
     const last = m.endingStart[wordId + 1];
     for (let k = m.endingStart[wordId]; k < last; k++) {
       const p = m.endingList[k];
       const first = m.phraseStart[p];
       const len = m.phraseStart[p + 1] - first;
-      if (len > this.inSentence || position - len + 1 >= m.phraseMaxStart[p]) continue;
+      const start = position - len + 1;
+      if (len > this.pushed || start < this.sentenceStart || start >= m.phraseMaxStart[p]) continue;
       let j = 1;
-      while (j < len && this.ring[(position - j) & RING_MASK] === m.phraseWordList[first + len - 1 - j]) j++;
+      while (j < len && this.positions[(at - j) & RING_MASK] === position - j && this.ids[(at - j) & RING_MASK] === m.phraseWordList[first + len - 1 - j]) j++;
       if (j === len) this.counts[m.phraseSlot[p]]++;
     }
   }
 
-  endSentence(): void {
-    this.inSentence = 0;
+  /** The sentence ends; the next one starts at prose word `nextPosition`. */
+  endSentence(nextPosition: number): void {
+    this.sentenceStart = nextPosition;
   }
 }

@@ -201,7 +201,10 @@ export function scanText(text: string, matcher: PhraseMatcher): TextScan {
       if (prose) {
         latinLetters += length - otherLetters; // inner apostrophes count as Latin: negligible for dominance
         words++;
-        phrases.push(length <= MAX_CHARS ? matcher.lookup(text, start, i, h) : -1);
+        if (length <= MAX_CHARS) {
+          const id = matcher.lookup(text, start, i, h);
+          if (id >= 0) phrases.push(id, words - 1);
+        }
       }
       before = LETTER;
       // One space then another word, the commonest gap: costs nothing (it rides on the word), skip it here.
@@ -219,7 +222,7 @@ export function scanText(text: string, matcher: PhraseMatcher): TextScan {
       else if (cls === DIGIT) tokens += Math.ceil(length / 3);
       else {
         tokens += before === PUNCT ? 0 : NEWLINES;
-        phrases.endSentence();
+        phrases.endSentence(words);
       }
       before = cls;
     } else if (cls === PUNCT || cls === APOSTROPHE) {
@@ -228,7 +231,7 @@ export function scanText(text: string, matcher: PhraseMatcher): TextScan {
           quietUntil = Math.max(quietUntil, fences[fenceAt + 1]);
           fenceAt += 2;
           nextFence = fenceAt < fences.length ? fences[fenceAt] : -1;
-          phrases.endSentence();
+          phrases.endSentence(words);
         }
         if (i >= quietUntil) {
           if (c === BACKTICK) {
@@ -241,7 +244,7 @@ export function scanText(text: string, matcher: PhraseMatcher): TextScan {
               scan.inlineCodeSpans++;
               quietUntil = close + 1;
             }
-          } else if (symbol(scan, text, i, c, previous)) phrases.endSentence();
+          } else if (symbol(scan, text, i, c, previous)) phrases.endSentence(words);
         }
         previous = c;
         if (++i >= n) break;
