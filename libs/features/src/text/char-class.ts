@@ -104,13 +104,6 @@ const ASTRAL_PICTOGRAPH = new Uint8Array(0x1fb00 - 0x1f000);
   for (let cp = 0x1f000; cp < 0x1fb00; cp++) if (pictographic.test(String.fromCodePoint(cp))) ASTRAL_PICTOGRAPH[cp - 0x1f000] = 1;
 }
 
-/** Script of an astral letter (CJK extensions are the only common ones), or -1. */
-export const astralScript = (cp: number): number => (cp >= 0x20000 && cp <= 0x3ffff ? SCRIPT_INDEX.han : -1);
-
 /** Astral emoji: the pictograph blocks, less the skin-tone modifiers (they modify, they do not add). */
 export const isAstralEmoji = (cp: number): boolean =>
   cp >= 0x1f000 && cp <= 0x1faff && !(cp >= 0x1f3fb && cp <= 0x1f3ff) && !(cp >= 0x1f1e6 && cp <= 0x1f1ff) && ASTRAL_PICTOGRAPH[cp - 0x1f000] === 1;
-
-/** Regional indicator letters: two make one flag. */
-export const isRegionalIndicator = (cp: number): boolean => cp >= 0x1f1e6 && cp <= 0x1f1ff;
-

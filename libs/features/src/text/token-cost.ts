@@ -43,15 +43,7 @@ export const NEWLINE_RUN_COST = 1;
 /** Other astral characters (math letters, rare symbols): UTF-8 bytes, about two tokens. */
 export const ASTRAL_OTHER_COST = 2;
 
-export function latinWordCost(length: number): number {
-  const last = LATIN_WORD_COST.length - 1;
-  return length <= last ? LATIN_WORD_COST[length] : LATIN_WORD_COST[last] + (length - last) * LATIN_WORD_EXTRA_PER_CHAR;
-}
-
 export function punctRunCost(length: number): number {
   const last = PUNCT_RUN_COST.length - 1;
   return length <= last ? PUNCT_RUN_COST[length] : PUNCT_RUN_COST[last] + (length - last) * PUNCT_EXTRA_PER_CHAR;
 }
-
-/** o200k splits digit runs into groups of at most three. */
-export const digitRunCost = (length: number): number => Math.ceil(length / 3);
