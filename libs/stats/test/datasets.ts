@@ -37,4 +37,4 @@ export function readArenaLeaderboard(): Map<string, { anony: number; full: numbe
   return out;
 }
 
-export const arenaWinner = (w: ArenaBattle['winner']) => (w === 'model_a' ? 'a' : w === 'model_b' ? 'b' : w === 'tie' ? 'tie' : 'both_bad') as const;
+export const arenaWinner = (w: ArenaBattle['winner']): 'a' | 'b' | 'tie' | 'both_bad' => (w === 'model_a' ? 'a' : w === 'model_b' ? 'b' : w === 'tie' ? 'tie' : 'both_bad');
