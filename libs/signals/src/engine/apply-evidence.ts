@@ -3,7 +3,12 @@ import type { SignalKind } from '../signal-kinds';
 import { editDistanceBetween, editReference } from '../text/edit-distance';
 import type { ConversationState, PendingEvidence } from './conversation-state';
 import type { OutputCollector } from './output-collector';
-import { COMMENTED, DIRTY, FLAGGED, raiseSignal, REACTED, type TurnState } from './turn-state';
+import * as turnState from './turn-state';
+import type { TurnState } from './turn-state';
+
+// Read once at load: under CommonJS interop (tsx) every access to an imported binding is a getter call.
+const { raiseSignal } = turnState;
+const { COMMENTED, DIRTY, FLAGGED, REACTED } = turnState.TURN_FLAGS;
 
 /** The edit reference of an edit event's text, computed once (when it arrives). */
 export function evidenceOf(event: PendingEvidence['event'], ts: number, config: SignalEngineConfig): PendingEvidence {
@@ -19,25 +24,30 @@ export function evidenceOf(event: PendingEvidence['event'], ts: number, config: 
  */
 export function applyEvidence(conversation: ConversationState, turn: TurnState, evidence: PendingEvidence, config: SignalEngineConfig, out: OutputCollector): void {
   const { event, ts } = evidence;
-  const raise = (kind: SignalKind, value: number) => {
-    if (raiseSignal(turn, kind, value)) out.signal(conversation, turn, kind, event.event_id, ts);
-  };
   if (event.type === 'interaction') {
-    switch (event.action) {
-      case 'regenerate': return raise('regenerate', 1);
-      case 'stop': return raise('stop', 1);
-      case 'share': return raise('share', 1);
-      case 'copy': return raise('copy', turn.responseChars > 0 ? Math.min(1, event.copied_chars / turn.responseChars) : 1);
-      case 'dwell': return raise('dwell', event.dwell_ms / 1000);
-      case 'edit':
-        return raise('edit', editDistanceBetween(turn.editRef, turn.responseChars, evidence.editRef ?? '', evidence.editChars ?? 0, config.exactEditMaxChars));
-      case 'close': return;
-    }
+    const signal = interactionSignal(turn, evidence, config);
+    if (signal && raiseSignal(turn, signal[0], signal[1])) out.signal(conversation, turn, signal[0], event.event_id, ts);
+    return;
   }
   if (event.type !== 'feedback') return;
   if (applyExplicit(turn, event, ts)) {
     turn.flags |= DIRTY;
     if (ts > turn.updatedTs) turn.updatedTs = ts;
+  }
+}
+
+/** The signal kind and value an interaction is evidence of, if any. */
+function interactionSignal(turn: TurnState, evidence: PendingEvidence, config: SignalEngineConfig): [SignalKind, number] | undefined {
+  const event = evidence.event;
+  if (event.type !== 'interaction') return undefined;
+  switch (event.action) {
+    case 'regenerate': return ['regenerate', 1];
+    case 'stop': return ['stop', 1];
+    case 'share': return ['share', 1];
+    case 'copy': return ['copy', turn.responseChars > 0 ? Math.min(1, event.copied_chars / turn.responseChars) : 1];
+    case 'dwell': return ['dwell', event.dwell_ms / 1000];
+    case 'edit': return ['edit', editDistanceBetween(turn.editRef, turn.responseChars, evidence.editRef ?? '', evidence.editChars ?? 0, config.exactEditMaxChars)];
+    case 'close': return undefined;
   }
 }
 

@@ -6,7 +6,11 @@ import { promptSimilarity } from '../text/prompt-sketch';
 import { bloomHas } from '../text/word-bloom';
 import type { ConversationState } from './conversation-state';
 import type { OutputCollector } from './output-collector';
-import { has, LINKED, raiseSignal, REGENERATION } from './turn-state';
+import * as turnState from './turn-state';
+
+// Read once at load: under CommonJS interop (tsx) every access to an imported binding is a getter call.
+const { has, raiseSignal } = turnState;
+const { LINKED, REGENERATION } = turnState.TURN_FLAGS;
 
 /**
  * Reads the prompt of turns[at] as the user's reaction to the response just before it: follow-up class,
@@ -23,16 +27,14 @@ export function linkFollowUp(conversation: ConversationState, at: number, config
   turn.eventId = '';
   if (!previous) return;
   if (has(turn, REGENERATION)) return dropSketches(previous);
-  const raise = (kind: SignalKind, value: number) => {
-    if (raiseSignal(previous, kind, value)) out.signal(conversation, previous, kind, eventId, turn.ts);
-  };
+  const signals: [SignalKind, number][] = [];
   const label = FOLLOW_UP_LABELS[turn.followUp];
-  if (label !== 'none') raise(`followup_${label}`, turn.followUpConfidence);
+  if (label !== 'none') signals.push([`followup_${label}`, turn.followUpConfidence]);
   const mine = unpackHashes(turn.promptSketch);
-  const theirs = unpackHashes(previous.promptSketch);
-  const similarity = promptSimilarity(mine, theirs);
-  if (label !== 'gratitude' && similarity >= config.rephraseThreshold) raise('rephrase', similarity);
-  else if (label === 'none' && similarity === 0 && isPivot(mine, previous.responseWords, config)) raise('topic_pivot', 1);
+  const similarity = promptSimilarity(mine, unpackHashes(previous.promptSketch));
+  if (label !== 'gratitude' && similarity >= config.rephraseThreshold) signals.push(['rephrase', similarity]);
+  else if (label === 'none' && similarity === 0 && isPivot(mine, previous.responseWords, config)) signals.push(['topic_pivot', 1]);
+  for (const [kind, value] of signals) if (raiseSignal(previous, kind, value)) out.signal(conversation, previous, kind, eventId, turn.ts);
   dropSketches(previous);
 }
 

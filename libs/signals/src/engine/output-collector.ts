@@ -4,7 +4,12 @@ import type { LateReason, ResponseUpdate, SignalOutput } from '../outputs';
 import { implicitReward } from '../reward/implicit-reward';
 import { SIGNAL_KINDS, type SignalKind } from '../signal-kinds';
 import type { ConversationState } from './conversation-state';
-import { COMMENTED, DIRTY, FLAGGED, has, REACTED, type TurnState } from './turn-state';
+import * as turnState from './turn-state';
+import type { TurnState } from './turn-state';
+
+// Read once at load: under CommonJS interop (tsx) every access to an imported binding is a getter call.
+const { has } = turnState;
+const { COMMENTED, DIRTY, FLAGGED, REACTED } = turnState.TURN_FLAGS;
 
 /** Builds output rows from engine state, in the order the engine produces them. */
 export class OutputCollector {
@@ -25,7 +30,7 @@ export class OutputCollector {
         turn_id: turn.id,
         model: turn.model,
         model_version: turn.modelVersion,
-        ...(turn.variant === undefined ? {} : { variant: turn.variant }),
+        variant: turn.variant, // undefined when absent: one object shape for every row (JSON drops it)
         kind,
         value: turn.signals[kind] ?? 0,
         weight,
@@ -52,15 +57,18 @@ export class OutputCollector {
   private response(conversation: ConversationState, turn: TurnState, final: boolean): void {
     turn.flags &= ~DIRTY;
     turn.version++;
-    const signals = { ...turn.signals } as Record<string, number>;
+    const signals: Record<string, number> = {};
+    for (const kind in turn.signals) signals[kind] = turn.signals[kind as SignalKind]!;
+    // One object shape for every row (optional fields present, undefined when absent; JSON drops them):
+    // this runs for every change of every turn.
     const row: ResponseUpdate = {
       tenant: conversation.tenant,
       conversation_id: conversation.id,
       turn_id: turn.id,
       model: turn.model,
       model_version: turn.modelVersion,
-      ...(turn.variant === undefined ? {} : { variant: turn.variant }),
-      ...(conversation.userId === undefined ? {} : { user_id: conversation.userId }),
+      variant: turn.variant,
+      user_id: conversation.userId,
       ts: turn.ts,
       updated_ts: turn.updatedTs,
       signals,

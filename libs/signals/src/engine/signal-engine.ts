@@ -19,7 +19,12 @@ import { linkFollowUp } from './link-follow-up';
 import { OutputCollector } from './output-collector';
 import { activityBetween, rememberEvent } from './recent-events';
 import { StringPool } from './string-pool';
-import { ABANDON_DECIDED, ACTIVITY, DIRTY, has, LINKED, raiseSignal, REGENERATION, type TurnState } from './turn-state';
+import * as turnState from './turn-state';
+import type { TurnState } from './turn-state';
+
+// Read once at load: under CommonJS interop (tsx) every access to an imported binding is a getter call.
+const { has, raiseSignal } = turnState;
+const { ABANDON_DECIDED, ACTIVITY, DIRTY, LINKED, REGENERATION } = turnState.TURN_FLAGS;
 
 export interface ProcessContext {
   /** Follow-up model probabilities for a turn event's prompt, computed by the pipeline (batched ONNX). */
@@ -46,6 +51,9 @@ export interface SignalEngine {
   restore(state: SignalEngineState): void;
   stats(): SignalEngineStats;
 }
+
+/** The topic of an answer is in its opening; reading 1,000 characters bounds the per-turn cost. */
+const RESPONSE_WORDS_MAX_CHARS = 1000;
 
 const isActivity = (event: PrefEvent) => event.type !== 'interaction' || (event.action !== 'dwell' && event.action !== 'close');
 
@@ -107,7 +115,7 @@ export function createSignalEngine(overrides: Partial<SignalEngineConfig> = {}, 
       responseChars: event.response.length,
       editRef: editReference(event.response, config.exactEditMaxChars),
       promptSketch: packHashes(bottomK(contentWordHashes(event.prompt), PROMPT_SKETCH_K)),
-      responseWords: wordBloom(contentWordHashes(event.response)),
+      responseWords: wordBloom(contentWordHashes(event.response, RESPONSE_WORDS_MAX_CHARS)),
       followUp: FOLLOW_UP_LABELS.indexOf(followUp.label),
       followUpConfidence: followUp.confidence,
       flags: DIRTY | (event.regenerated_from === undefined ? 0 : REGENERATION),
@@ -185,14 +193,15 @@ export function createSignalEngine(overrides: Partial<SignalEngineConfig> = {}, 
   /** Does whatever the watermark `w` has made due in one conversation. */
   function settle(conversation: ConversationState, w: number, out: OutputCollector): void {
     const evict = w > conversation.lastTs + config.sessionGapMs;
-    conversation.turns.forEach((turn, at) => {
-      if (has(turn, LINKED) || !(turn.ts < w || evict)) return;
+    for (let at = 0; at < conversation.turns.length; at++) {
+      const turn = conversation.turns[at];
+      if (has(turn, LINKED) || !(turn.ts < w || evict)) continue;
       if (turn.regeneratedFrom !== undefined) {
         counters.unknownTurn++; // its source turn never arrived: nothing to attach the regeneration to
         turn.regeneratedFrom = undefined;
       }
       linkFollowUp(conversation, at, config, out);
-    });
+    }
     for (const turn of conversation.turns) {
       if (has(turn, ABANDON_DECIDED) || !(turn.ts + config.abandonGapMs < w || evict)) continue;
       turn.flags |= ABANDON_DECIDED;

@@ -1,14 +1,17 @@
 import type { SignalKind } from '../signal-kinds';
 
-/** Bits of TurnState.flags (one number instead of seven booleans: 8 bytes instead of 56 per turn). */
-export const LINKED = 1; // this turn's prompt was attached (as a follow-up) to its predecessor, or has none
-export const ACTIVITY = 2; // user activity within the abandonment gap after it (or on it): not abandoned
-export const ABANDON_DECIDED = 4;
-export const DIRTY = 8; // changed since the last ResponseUpdate
-export const FLAGGED = 16;
-export const REACTED = 32;
-export const COMMENTED = 64;
-export const REGENERATION = 128; // this turn regenerated another: not a new user message
+/** Bits of TurnState.flags (one number instead of eight booleans: 8 bytes instead of 64 per turn). */
+export const TURN_FLAGS = {
+  LINKED: 1, // this turn's prompt was attached (as a follow-up) to its predecessor, or has none
+  ACTIVITY: 2, // user activity within the abandonment gap after it (or on it): not abandoned
+  ABANDON_DECIDED: 4,
+  DIRTY: 8, // changed since the last ResponseUpdate
+  FLAGGED: 16,
+  REACTED: 32,
+  COMMENTED: 64,
+  REGENERATION: 128, // this turn regenerated another: not a new user message
+} as const;
+const { DIRTY } = TURN_FLAGS;
 
 /**
  * What the engine keeps of one response. No texts beyond `exactEditMaxChars`: sketches instead, and

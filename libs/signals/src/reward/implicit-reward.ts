@@ -1,4 +1,4 @@
-import { SIGNAL_KINDS, SIGNAL_KIND_NAMES } from '../signal-kinds';
+import { SIGNAL_KINDS, SIGNAL_KIND_NAMES, type SignalKind } from '../signal-kinds';
 import { rewardFeatures, type RewardConfig } from './reward-config';
 
 /** The implicit reward of one response from its signals, in [-1, 1] (see RewardConfig for the formula). */
@@ -11,10 +11,15 @@ export function implicitReward(signals: Readonly<Record<string, number>>, config
   }
   let signed = 0;
   let total = config.prior;
-  for (const kind of SIGNAL_KIND_NAMES) {
+  // Summed in a fixed (sorted) order: floating-point sums in arrival order would differ in the last
+  // bits between two arrival orders of the same evidence.
+  const present = Object.keys(signals);
+  if (present.length > 1) present.sort();
+  for (const key of present) {
+    const kind = key as SignalKind;
     const value = signals[kind];
-    const polarity = SIGNAL_KINDS[kind].polarity;
-    if (value === undefined || polarity === 0) continue;
+    const polarity = SIGNAL_KINDS[kind]?.polarity;
+    if (!polarity || value === undefined) continue;
     const evidence = config.weights[kind] * Math.min(1, Math.max(0, value));
     signed += polarity * evidence;
     total += evidence;

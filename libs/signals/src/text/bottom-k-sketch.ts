@@ -45,8 +45,10 @@ export function offerBottomK(heap: Float64Array, size: number, hash: number, dis
 
 /** The sketch held by a heap filled with offerBottomK (ascending; a 32-bit collision's repeat dropped). */
 export function sketchOfHeap(heap: Float64Array, size: number): BottomKSketch {
-  const sorted = Array.from(heap.subarray(0, size)).sort((a, b) => a - b);
-  return sorted.filter((v, i) => i === 0 || v !== sorted[i - 1]);
+  const sorted = heap.slice(0, size).sort(); // typed-array sort is numeric
+  const out: number[] = [];
+  for (let i = 0; i < size; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]);
+  return out;
 }
 
 export function bottomK(hashes: Iterable<number>, k: number): BottomKSketch {

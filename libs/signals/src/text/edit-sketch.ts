@@ -1,5 +1,5 @@
-import { bottomK, jaccardEstimate, offerBottomK, sketchOfHeap, type BottomKSketch } from './bottom-k-sketch';
-import { fmix32 } from './hash';
+import { bottomK, jaccardEstimate, offerBottomK as importedOffer, sketchOfHeap, type BottomKSketch } from './bottom-k-sketch';
+import { fmix32 as importedFmix32 } from './hash';
 
 /**
  * A fixed-size summary of a long text from which its normalised edit distance to another text can be
@@ -19,7 +19,11 @@ const K = 64;
 export const EDIT_SKETCH_Q = Q;
 export const EDIT_SKETCH_K = K;
 const BASE = 0x01000193;
-const imul = Math.imul; // a module-local alias keeps the per-character loop free of global lookups
+// Module-local aliases keep the per-character loop free of global lookups and of the getter calls that
+// CommonJS interop (tsx/esbuild) puts on every access to an imported binding.
+const imul = Math.imul;
+const fmix32 = importedFmix32;
+const offerBottomK = importedOffer;
 const BASE_POW_Q1 = imul(imul(BASE, BASE), BASE); // BASE^(q-1) for q = 4
 
 export function editSketch(text: string): EditSketch {

@@ -12,7 +12,8 @@ import { hash32 } from './hash';
  */
 export const PROMPT_SKETCH_K = 16;
 
-export const contentWordHashes = (text: string): number[] => contentWords(text).map((w) => hash32(w));
+/** Hashes of a text's content words; `maxChars` bounds the cost on long texts (see contentWords). */
+export const contentWordHashes = (text: string, maxChars?: number): number[] => contentWords(text, maxChars).map((w) => hash32(w));
 
 export const promptSketch = (text: string): BottomKSketch => bottomK(contentWordHashes(text), PROMPT_SKETCH_K);
 
