@@ -36,5 +36,5 @@ export interface EffectSnapshot {
   n: number;
 }
 
-export const isFiniteRow = (row: Record<string, unknown>): boolean =>
+export const isFiniteRow = (row: object): boolean =>
   Object.values(row).every((v) => typeof v !== 'number' || Number.isFinite(v));
