@@ -19,6 +19,7 @@ export interface DDSketchJson {
   count: number;
   zeroCount: number;
   sum: number;
+  /** Smallest and largest value added (0 when count is 0). */
   min: number;
   max: number;
   /** bucket index -> count, for positive values and for the magnitudes of negative values. */
@@ -163,7 +164,8 @@ export class DDSketch {
   toJSON(): DDSketchJson {
     return {
       alpha: this.alpha, maxBins: this.maxBins, count: this.n, zeroCount: this.zeros, sum: this.total,
-      min: this.lo, max: this.hi, positive: this.pos.toJson(), negative: this.neg.toJson(),
+      // JSON has no Infinity: an empty sketch writes 0 (ignored when read back, as count is 0).
+      min: this.n > 0 ? this.lo : 0, max: this.n > 0 ? this.hi : 0, positive: this.pos.toJson(), negative: this.neg.toJson(),
     };
   }
 
@@ -181,7 +183,6 @@ export class DDSketch {
     sketch.n = json.count;
     sketch.zeros = json.zeroCount;
     sketch.total = json.sum;
-    // JSON has no Infinity: an empty sketch's min/max come back as null.
     sketch.lo = json.count === 0 ? Infinity : json.min;
     sketch.hi = json.count === 0 ? -Infinity : json.max;
     return sketch;
