@@ -1,5 +1,6 @@
 // A deterministic, realistic-sized chat workload for the signals benchmark: conversations of 1-6 turns
-// with prompts of 5-30 words and responses of 300-2,000 characters, and the interactions users make.
+// with prompts of 5-30 words and responses of 300-2,000 characters (by default), and the interactions
+// users make.
 // Events are planned small (no texts) and sorted by event time; texts are made only when an event is
 // materialised, so 100,000 concurrent conversations do not need gigabytes of pending text.
 import type { PrefEvent } from '@prefstream/events';
@@ -57,11 +58,11 @@ export function planWorkload(conversations: number, spreadMs: number, seed = 1):
   return plan.sort((a, b) => a[0] - b[0]);
 }
 
-/** The event a planned entry stands for, with its texts. */
-export function materialise([ts, c, i, step, seed]: PlannedEvent, sequence: number): PrefEvent {
+/** The event a planned entry stands for, with its texts; responses of minChars..maxChars characters. */
+export function materialise([ts, c, i, step, seed]: PlannedEvent, sequence: number, minChars = 300, maxChars = 2000): PrefEvent {
   const base = { schema_version: 1 as const, event_id: `ev-${sequence}`, ts: new Date(ts).toISOString(), tenant: 'acme', conversation_id: `conv-${c}`, user_id: `user-${c % 9973}` };
   const turnId = `conv-${c}-t${i}`;
-  const response = (s: number) => text(s, 300 + (s % 1700), s % 3 === 0);
+  const response = (s: number) => text(s, minChars + (s % (maxChars - minChars)), s % 3 === 0);
   switch (step) {
     case 'turn':
     case 'regen':

@@ -4,6 +4,8 @@ export type { SignalRow, ResponseUpdate, ExplicitSummary, LateEvent, LateReason,
 export { DEFAULT_SIGNAL_CONFIG, resolveSignalConfig, type SignalEngineConfig } from './config';
 export { createSignalEngine, type SignalEngine, type SignalEngineStats, type ProcessContext } from './engine/signal-engine';
 export type { SignalEngineState, SignalEngineCounters } from './engine/engine-state';
+export { implicitSignals, type ImplicitSignalsOptions, type SignalInput, type WatermarkTick } from './operators/implicit-signals.operator';
+export { trainRewardCalibration, type TrainRewardCalibrationOptions } from './operators/train-reward-calibration.operator';
 export { FOLLOW_UP_LABELS, FOLLOW_UP_POLARITY, type FollowUpLabel, type FollowUpResult } from './follow-up/follow-up-label';
 export type { FollowUpScores, FollowUpModelScorer } from './follow-up/follow-up-model';
 export { classifyFollowUp, DEFAULT_MODEL_THRESHOLD, type ClassifyFollowUpOptions } from './follow-up/classify-follow-up';

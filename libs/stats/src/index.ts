@@ -26,3 +26,6 @@ export type { FeedbackObservation, ResponseObservation } from './aggregate/obser
 export { MinuteAggregate, SKETCH_ALPHA, type ConditionalReward, type MinuteAggregateJson, type VoteTally } from './aggregate/minute-aggregate';
 export { MinuteAggregates } from './aggregate/minute-aggregates';
 export { summariseMinute, type MeanSummary, type MinuteSummary } from './aggregate/minute-summary';
+export { fitLogistic, type LogisticFit, type LogisticOptions, type LogisticRows } from './effects/logistic-regression';
+export { PreferenceEffects, GLOBAL_SEGMENT, INTERCEPT, type EffectObservation, type EffectsRow, type EffectsTable, type EffectTarget, type PreferenceEffectsOptions } from './effects/preference-effects';
+export { windowLabel, type WindowSpec } from './effects/row-window';

@@ -1,3 +1,4 @@
+import { gradientDescentLogistic } from '../../test/gradient-descent-logistic';
 import { sampleNormal } from '../random/gamma';
 import { createPrng } from '../random/prng';
 import { fitBradleyTerry } from './bradley-terry';
@@ -33,43 +34,24 @@ function storeOf(votes: CovariateVote[], covariates: string[]): VoteRowStore {
 }
 
 /**
- * Independent reference: Nesterov-accelerated gradient descent on the explicit duplicated design
- * (each vote twice; a tie is one win and one loss), z-normalised here, run until the gradient is tiny.
+ * Independent reference: gradient descent on the explicit duplicated design (each vote twice; a tie
+ * is one win and one loss), z-normalised here.
  */
 function gradientDescentFit(votes: CovariateVote[], models: readonly string[], covariates: string[], penalty: number): number[] {
   const m = models.length;
-  const f = covariates.length;
   const raw = votes.map((v) => covariates.map((c) => v.covariates[c] ?? 0));
   const mean = covariates.map((_, k) => raw.reduce((s, r) => s + r[k], 0) / raw.length);
   const sd = covariates.map((_, k) => Math.sqrt(raw.reduce((s, r) => s + (r[k] - mean[k]) ** 2, 0) / raw.length));
   const rows: { x: number[]; y: number }[] = [];
   votes.forEach((v, r) => {
-    const x = new Array<number>(m + f).fill(0);
+    const x = new Array<number>(m + covariates.length).fill(0);
     x[models.indexOf(v.modelA)] = S;
     x[models.indexOf(v.modelB)] = -S;
     covariates.forEach((_, k) => (x[m + k] = (raw[r][k] - mean[k]) / sd[k]));
     const labels = v.winner === 'a' ? [1, 1] : v.winner === 'b' ? [0, 0] : [1, 0];
     for (const y of labels) rows.push({ x, y });
   });
-  const lipschitz = 0.25 * rows.reduce((s, r) => s + r.x.reduce((a, v) => a + v * v, 0), 0) + penalty;
-  const gradient = (theta: number[]) => {
-    const g = theta.map((t) => penalty * t);
-    for (const { x, y } of rows) {
-      const p = 1 / (1 + Math.exp(-x.reduce((s, v, k) => s + v * theta[k], 0)));
-      for (let k = 0; k < x.length; k++) if (x[k] !== 0) g[k] += (p - y) * x[k];
-    }
-    return g;
-  };
-  let theta = new Array<number>(m + f).fill(0);
-  let previous = theta;
-  for (let it = 1; it < 100_000; it++) {
-    const lookahead = theta.map((t, k) => t + ((it - 1) / (it + 2)) * (t - previous[k]));
-    const g = gradient(lookahead);
-    previous = theta;
-    theta = lookahead.map((t, k) => t - g[k] / lipschitz);
-    if (Math.sqrt(gradient(theta).reduce((s, v) => s + v * v, 0)) < 1e-9) break;
-  }
-  return theta;
+  return gradientDescentLogistic(rows, { penalty });
 }
 
 describe('fitStyleControl', () => {
