@@ -2,7 +2,7 @@
 export { SIGNAL_KINDS, SIGNAL_KIND_NAMES, type SignalKind } from './signal-kinds';
 export type { SignalRow, ResponseUpdate, ExplicitSummary, LateEvent, LateReason, SignalOutput } from './outputs';
 export { DEFAULT_SIGNAL_CONFIG, resolveSignalConfig, type SignalEngineConfig } from './config';
-export { createSignalEngine, type SignalEngine, type SignalEngineStats, type ProcessContext } from './engine/signal-engine';
+export { createSignalEngine, type SignalEngine, type SignalEngineStats, type ProcessContext, type OpenTurnInfo } from './engine/signal-engine';
 export type { SignalEngineState, SignalEngineCounters } from './engine/engine-state';
 export { implicitSignals, type ImplicitSignalsOptions, type SignalInput, type WatermarkTick } from './operators/implicit-signals.operator';
 export { trainRewardCalibration, type TrainRewardCalibrationOptions } from './operators/train-reward-calibration.operator';

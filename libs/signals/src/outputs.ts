@@ -51,6 +51,8 @@ export interface ResponseUpdate {
   version: number;
   /** True on the last update of a turn, when it leaves the engine's state; nothing changes after it. */
   final: boolean;
+  /** ProcessContext.tags given with the turn event (0 when none). */
+  tags: number;
 }
 
 export type LateReason = 'late' | 'unknown_turn';

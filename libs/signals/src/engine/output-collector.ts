@@ -82,6 +82,7 @@ export class OutputCollector {
       },
       version: turn.version,
       final,
+      tags: turn.tags,
     };
     this.outputs.push({ type: 'response', row });
   }

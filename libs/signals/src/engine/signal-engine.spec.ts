@@ -1,3 +1,4 @@
+import { createSignalEngine } from './signal-engine';
 import { interaction, MIN, rating, SEC, T0, thumbs, turn } from '../../test/events';
 import { naiveLevenshtein } from '../../test/naive-levenshtein';
 import { finalState, lastUpdates, runEngine, signalRows, updates } from '../../test/run-engine';
@@ -112,5 +113,30 @@ describe('signal engine: response updates', () => {
     const state = finalState(runEngine([turn('c1', 't1', T0), interaction('c1', 't1', T0 + SEC, 'regenerate'), turn('c1', 't2', T0 + 2 * SEC, { regenerated_from: 't1' }), interaction('c1', 't2', T0 + 5 * SEC, 'copy', { copied_chars: 500 }), interaction('c1', 't2', T0 + 6 * SEC, 'share')], {}, CLOSE).outputs);
     expect(state['c1/t1'].reward).toBeLessThan(-0.5);
     expect(state['c1/t2'].reward).toBeGreaterThan(0.5);
+  });
+});
+
+describe('tags and lookupTurn', () => {
+  const turn = (turnId: string, ts: string) => ({ schema_version: 1 as const, event_id: `e-${turnId}`, type: 'turn' as const, ts, tenant: 't', conversation_id: 'c', turn_id: turnId, prompt: 'hello there', response: 'hi', model: 'm1', model_version: 'v1' });
+  it('echoes a turn event\'s tags on every update of that turn, and only that turn', () => {
+    const engine = createSignalEngine();
+    const first = engine.process(turn('a', '2026-01-01T00:00:00Z'), { tags: 37 });
+    const second = engine.process(turn('b', '2026-01-01T00:00:10Z'));
+    const tagsOf = (outputs: ReturnType<typeof engine.process>, id: string) => outputs.filter((o) => o.type === 'response' && o.row.turn_id === id).map((o) => (o.row as { tags: number }).tags);
+    expect(tagsOf(first, 'a')).toEqual([37]);
+    expect(tagsOf(second, 'b')).toEqual([0]);
+    const restored = createSignalEngine({}, engine.snapshot());
+    const closing = restored.advanceWatermark(Date.parse('2026-01-02T00:00:00Z'));
+    expect(tagsOf(closing, 'a').every((t) => t === 37)).toBe(true);
+    expect(tagsOf(closing, 'a').length).toBeGreaterThan(0);
+  });
+  it('looks up open turns by id and forgets them when the session closes', () => {
+    const engine = createSignalEngine();
+    engine.process(turn('a', '2026-01-01T00:00:00Z'), { tags: 5 });
+    expect(engine.lookupTurn('t', 'c', 'a')).toEqual({ model: 'm1', modelVersion: 'v1', variant: undefined, tags: 5 });
+    expect(engine.lookupTurn('t', 'c', 'zz')).toBeUndefined();
+    expect(engine.lookupTurn('other', 'c', 'a')).toBeUndefined();
+    engine.advanceWatermark(Date.parse('2026-01-02T00:00:00Z'));
+    expect(engine.lookupTurn('t', 'c', 'a')).toBeUndefined();
   });
 });

@@ -29,6 +29,20 @@ const { ABANDON_DECIDED, ACTIVITY, DIRTY, LINKED, REGENERATION } = turnState.TUR
 export interface ProcessContext {
   /** Follow-up model probabilities for a turn event's prompt, computed by the pipeline (batched ONNX). */
   followUpScores?: FollowUpScores;
+  /**
+   * An opaque small integer the pipeline attaches to a turn event (e.g. packed response properties such
+   * as refusal, toxicity and length bucket) and gets back on every ResponseUpdate of that turn, so
+   * aggregates made when the turn's signals are final can be conditioned on them without keeping features.
+   */
+  tags?: number;
+}
+
+/** What the engine knows of an open turn (votes referring to turns resolve their models with it). */
+export interface OpenTurnInfo {
+  model: string;
+  modelVersion: string;
+  variant: string | undefined;
+  tags: number;
 }
 
 export interface SignalEngineStats extends SignalEngineCounters {
@@ -50,6 +64,8 @@ export interface SignalEngine {
   snapshot(): SignalEngineState;
   restore(state: SignalEngineState): void;
   stats(): SignalEngineStats;
+  /** The open turn `turnId` of a conversation, if it is still in state. */
+  lookupTurn(tenant: string, conversationId: string, turnId: string): OpenTurnInfo | undefined;
 }
 
 /** The topic of an answer is in its opening; reading 1,000 characters bounds the per-turn cost. */
@@ -126,6 +142,7 @@ export function createSignalEngine(overrides: Partial<SignalEngineConfig> = {}, 
       ratingAt: MIN_TIME,
       updatedTs: ts,
       version: 0,
+      tags: ctx?.tags ?? 0,
     };
   }
 
@@ -329,6 +346,11 @@ export function createSignalEngine(overrides: Partial<SignalEngineConfig> = {}, 
       return { version: 1, clockMs: clock, exactEditMaxChars: config.exactEditMaxChars, counters: { ...counters }, conversations: saved };
     },
     restore,
+    lookupTurn(tenant: string, conversationId: string, turnId: string): OpenTurnInfo | undefined {
+      const conversation = conversations.get(tenant)?.get(conversationId);
+      const turn = conversation ? findTurn(conversation, turnId) : undefined;
+      return turn ? { model: turn.model, modelVersion: turn.modelVersion, variant: turn.variant, tags: turn.tags } : undefined;
+    },
     stats(): SignalEngineStats {
       let open = 0;
       let turns = 0;

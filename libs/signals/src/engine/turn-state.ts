@@ -50,6 +50,8 @@ export interface TurnState {
   updatedTs: number;
   /** Version of the last ResponseUpdate emitted. */
   version: number;
+  /** ProcessContext.tags of the turn event, echoed on its updates (0 when none). */
+  tags: number;
 }
 
 export const has = (turn: TurnState, flag: number) => (turn.flags & flag) !== 0;

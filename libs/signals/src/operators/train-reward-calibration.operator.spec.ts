@@ -9,7 +9,7 @@ const response = (signals: Record<string, number>, thumbs: -1 | 0 | 1, final = t
   type: 'response',
   row: {
     tenant: 'acme', conversation_id: 'c', turn_id: `t${ts}`, model: 'm', model_version: 'v', ts, updated_ts: ts, signals, implicit_reward: 0,
-    explicit: { thumbs, rating: null, flagged: false, reacted: false, commented: false }, version: 1, final,
+    explicit: { thumbs, rating: null, flagged: false, reacted: false, commented: false }, version: 1, final, tags: 0,
   } satisfies ResponseUpdate,
 });
 const up = response({ copy: 1 }, 1);
