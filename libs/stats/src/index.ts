@@ -22,7 +22,7 @@ export { PairwiseRatings, type PairwiseRatingsJson, type PairwiseRatingsOptions,
 export type { EffectSnapshot, RatingMethod, RatingSnapshot } from './snapshots';
 export { assertMinuteKey, MINUTE_MS, minuteKeyString, minuteOf, sameMinuteKey, type MinuteKey } from './aggregate/minute-key';
 export { LENGTH_BUCKET_EDGES, LENGTH_BUCKETS, lengthBucket, type LengthBucket } from './aggregate/length-buckets';
-export type { FeedbackObservation, ResponseObservation } from './aggregate/observations';
+export type { FeedbackObservation, ResponseObservation, ResponseOutcome } from './aggregate/observations';
 export { MinuteAggregate, SKETCH_ALPHA, type ConditionalReward, type MinuteAggregateJson, type VoteTally } from './aggregate/minute-aggregate';
 export { MinuteAggregates } from './aggregate/minute-aggregates';
 export { summariseMinute, type MeanSummary, type MinuteSummary } from './aggregate/minute-summary';

@@ -7,6 +7,8 @@ export const aggregateRow = (over: Record<string, unknown> = {}) => ({
   tenant: 'acme', model: 'm1', model_version: 'v1', variant: 'A', minute: T0,
   responses: 1, thumbs_up: 1, thumbs_down: 0, rating_sum: 0.75, rating_count: 1, reward_sum: 0.5, reward_sumsq: 0.25, reward_count: 1,
   signal_counts: { copy: 1 }, feature_sums: { tokens: 120 }, feature_counts: { tokens: 1 }, latency_sketch: { 300: 1 }, length_sketch: { 200: 1 },
+  rating_sumsq: 0.5625, rating_positive: 1, votes_won: 1, votes_lost: 0, votes_tie: 0, votes_both_bad: 0, reactions: 0, flags: 0, comments: 0,
+  feature_sumsqs: { tokens: 14400 }, reward_by_sums: { refuses: 0.5 }, reward_by_sumsqs: { refuses: 0.25 }, reward_by_counts: { refuses: 1 },
   ...over,
 });
 
@@ -41,9 +43,13 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
       await store.insert('rejected_events', [rejectedRow(1), rejectedRow(2)]);
       const latest = loadMigrations().length;
       expect(await migrateDown(store, { target: latest - 1 })).toEqual([latest]);
-      expect(await tables(store)).not.toContain('alerts');
+      expect(await tables(store)).not.toContain('late_events'); // created by the latest migration
+      expect(await tables(store)).toContain('alerts');
+      const columns = async () => (await store.query<{ name: string }>(`SELECT name FROM system.columns WHERE database = currentDatabase() AND table = 'hour_aggregates'`)).map((r) => r.name);
+      expect(await columns()).not.toContain('votes_won');
       expect(await count(store, 'rejected_events')).toBe(2);
       expect(await migrate(store)).toEqual([latest]);
+      expect(await columns()).toContain('votes_won');
     });
 
     it('refuses a schema newer than it knows', async () => {
@@ -94,6 +100,8 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
       expect(Number(hour[0].responses)).toBe(6);
       expect(Object.fromEntries(Object.entries(hour[0].latency).map(([k, v]) => [k, Number(v)]))).toEqual({ 300: 3, 310: 2 });
       expect(Number(day[0].responses)).toBe(6);
+      const rolled = await store.query<{ won: string; by: Record<string, string> }>(`SELECT sum(votes_won) AS won, sumMap(reward_by_counts) AS by FROM day_aggregates WHERE tenant = 'acme'`);
+      expect([Number(rolled[0].won), Number(rolled[0].by.refuses)]).toEqual([3, 3]);
     });
 
     it('merges partial count and distinct-user states fed by the raw-events view', async () => {

@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { loadMigrations } from '@prefstream/clickhouse';
 import { EXAMPLE_EVENTS } from '@prefstream/events';
 import { generateSyntheticTraffic } from '@prefstream/sources';
 import { runCli } from '../cli';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'replay-cmd-'));
 const store = path.join(dir, 'store');
+const LATEST = loadMigrations().length;
 
 async function cli(...argv: string[]) {
   const stdout = new PassThrough();
@@ -80,8 +82,8 @@ describe('prefstream replay / query / migrate (real chdb)', () => {
 
   it('reports migration status and rolls back and forward', async () => {
     expect((await cli('migrate', '--store', store, '--status')).out).toMatch(/^applied\s+0001_ingest/m);
-    expect((await cli('migrate', '--store', store, '--down', '3')).out).toBe('rolled back: 4\n');
-    expect((await cli('migrate', '--store', store)).out).toBe('applied: 4\n');
+    expect((await cli('migrate', '--store', store, '--down', String(LATEST - 1))).out).toBe(`rolled back: ${LATEST}\n`);
+    expect((await cli('migrate', '--store', store)).out).toBe(`applied: ${LATEST}\n`);
   });
 
   it('explains usage and configuration mistakes with exit code 2', async () => {

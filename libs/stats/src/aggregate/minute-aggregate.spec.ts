@@ -101,6 +101,21 @@ describe('MinuteAggregate', () => {
     );
   });
 
+  it('arrival (addResponse without reward) then outcome (addOutcome) = one addResponse with both', () => {
+    fc.assert(
+      fc.property(fc.array(response, { maxLength: 30 }), (responses) => {
+        const once = MinuteAggregate.empty(KEY);
+        const split = MinuteAggregate.empty(KEY);
+        for (const r of responses) {
+          once.addResponse(r);
+          split.addResponse({ latencyMs: r.latencyMs, lengthTokens: r.lengthTokens, features: r.features, ...(r.reward === undefined ? { signals: r.signals } : {}) });
+          if (r.reward !== undefined) split.addOutcome({ reward: r.reward, signals: r.signals, refuses: r.refuses, toxic: r.toxic, lengthBucket: r.lengthTokens === undefined ? undefined : lengthBucket(r.lengthTokens) });
+        }
+        expect(split.toJSON()).toEqual(once.toJSON());
+      }),
+    );
+  });
+
   it('round-trips through JSON text, empty sketches included', () => {
     const empty = MinuteAggregate.empty(KEY);
     expect(MinuteAggregate.fromJSON(JSON.parse(JSON.stringify(empty.toJSON()))).toJSON()).toEqual(JSON.parse(JSON.stringify(empty.toJSON())));

@@ -3,7 +3,7 @@ import { addValue, emptyMoments, mergeMoments, type Moments } from '../moments/w
 import { DDSketch, type DDSketchJson } from '../sketch/ddsketch';
 import { LENGTH_BUCKETS, lengthBucket, type LengthBucket } from './length-buckets';
 import { assertMinuteKey, sameMinuteKey, type MinuteKey } from './minute-key';
-import type { FeedbackObservation, ResponseObservation } from './observations';
+import type { FeedbackObservation, ResponseObservation, ResponseOutcome } from './observations';
 
 /** Sketch accuracy: 1% relative error on latency and length quantiles. */
 export const SKETCH_ALPHA = 0.01;
@@ -85,17 +85,27 @@ export class MinuteAggregate {
     s.responses++;
     if (o.latencyMs !== undefined) this.latency.add(o.latencyMs);
     if (o.lengthTokens !== undefined) this.length.add(o.lengthTokens);
-    for (const [kind, n] of Object.entries(o.signals ?? {})) {
-      if (!(Number.isInteger(n) && n >= 0)) throw new RangeError(`signal count must be a non-negative integer, got ${kind}=${n}`);
-      if (n > 0) s.signals[kind] = (s.signals[kind] ?? 0) + n;
-    }
     for (const [name, value] of Object.entries(o.features ?? {})) addValue((s.features[name] ??= emptyMoments()), value);
     if (o.reward !== undefined) {
-      if (!(o.reward >= -1 && o.reward <= 1)) throw new RangeError(`reward must be in [-1, 1], got ${o.reward}`);
-      addValue(s.reward, o.reward);
-      if (o.refuses !== undefined) addValue(o.refuses ? s.rewardBy.refuses : s.rewardBy.complies, o.reward);
-      if (o.toxic !== undefined) addValue(o.toxic ? s.rewardBy.toxic : s.rewardBy.nonToxic, o.reward);
-      if (o.lengthTokens !== undefined) addValue(s.rewardBy.byLength[lengthBucket(o.lengthTokens)], o.reward);
+      this.addOutcome({ reward: o.reward, signals: o.signals, refuses: o.refuses, toxic: o.toxic, lengthBucket: o.lengthTokens === undefined ? undefined : lengthBucket(o.lengthTokens) });
+    } else this.addSignals(o.signals);
+  }
+
+  /** The final reward and signals of a response whose arrival addResponse counted already (responses unchanged). */
+  addOutcome(o: ResponseOutcome): void {
+    const s = this.state;
+    if (!(o.reward >= -1 && o.reward <= 1)) throw new RangeError(`reward must be in [-1, 1], got ${o.reward}`);
+    this.addSignals(o.signals);
+    addValue(s.reward, o.reward);
+    if (o.refuses !== undefined) addValue(o.refuses ? s.rewardBy.refuses : s.rewardBy.complies, o.reward);
+    if (o.toxic !== undefined) addValue(o.toxic ? s.rewardBy.toxic : s.rewardBy.nonToxic, o.reward);
+    if (o.lengthBucket !== undefined) addValue(s.rewardBy.byLength[o.lengthBucket], o.reward);
+  }
+
+  private addSignals(signals: Readonly<Record<string, number>> | undefined): void {
+    for (const [kind, n] of Object.entries(signals ?? {})) {
+      if (!(Number.isInteger(n) && n >= 0)) throw new RangeError(`signal count must be a non-negative integer, got ${kind}=${n}`);
+      if (n > 0) this.state.signals[kind] = (this.state.signals[kind] ?? 0) + n;
     }
   }
 

@@ -1,6 +1,6 @@
 import { MinuteAggregate, type MinuteAggregateJson } from './minute-aggregate';
 import { minuteKeyString, type MinuteKey } from './minute-key';
-import type { FeedbackObservation, ResponseObservation } from './observations';
+import type { FeedbackObservation, ResponseObservation, ResponseOutcome } from './observations';
 
 /**
  * The open minutes of one partition, by key. Memory is one aggregate per open key; the caller drains
@@ -26,6 +26,10 @@ export class MinuteAggregates {
 
   addResponse(key: MinuteKey, o: ResponseObservation): void {
     this.at(key).addResponse(o);
+  }
+
+  addOutcome(key: MinuteKey, o: ResponseOutcome): void {
+    this.at(key).addOutcome(o);
   }
 
   addFeedback(key: MinuteKey, f: FeedbackObservation): void {

@@ -1,3 +1,5 @@
+import type { LengthBucket } from './length-buckets';
+
 /** What one response contributes to its minute (fields the caller does not know are left out). */
 export interface ResponseObservation {
   latencyMs?: number;
@@ -12,6 +14,19 @@ export interface ResponseObservation {
   /** Classifier decisions the reward is conditioned on. */
   refuses?: boolean;
   toxic?: boolean;
+}
+
+/**
+ * What a response contributes once its signals are final, when its arrival was counted before (with
+ * addResponse, without reward): the reward, its signals, and the properties the reward is conditioned on.
+ */
+export interface ResponseOutcome {
+  reward: number;
+  signals?: Readonly<Record<string, number>>;
+  refuses?: boolean;
+  toxic?: boolean;
+  /** Length bucket of the response (as lengthBucket of its token count). */
+  lengthBucket?: LengthBucket;
 }
 
 /** Explicit feedback on a response of this model; votes are seen from this model's side. */
