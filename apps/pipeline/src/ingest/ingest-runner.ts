@@ -68,6 +68,9 @@ export async function startIngest(options: IngestOptions): Promise<IngestRunner>
           metrics.batchSeconds.observe({ topic }, seconds);
           metrics.eventsOut.inc({ topic }, output.counters.accepted);
           for (const [reason, n] of Object.entries(output.counters.rejectedByReason)) metrics.eventsRejected.inc({ topic, reason }, n);
+          if (output.counters.duplicates > 0) metrics.eventsDuplicate.inc({ topic }, output.counters.duplicates);
+          for (const late of output.tables.late_events) metrics.eventsLate.inc({ topic, reason: late.reason });
+          for (const [table, rows] of Object.entries(output.tables)) if (rows.length > 0) metrics.rowsWritten.inc({ table }, rows.length);
           if (slice.replayed) metrics.replayedRanges.inc({ topic });
         },
       });

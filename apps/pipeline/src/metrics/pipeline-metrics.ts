@@ -14,6 +14,9 @@ export function createPipelineMetrics() {
     insertRetries: registry.counter('prefstream_clickhouse_insert_retries_total', 'ClickHouse insert attempts that failed and were retried, by table.'),
     sinkBlocked: registry.gauge('prefstream_sink_blocked', '1 while a partition waits for the sink to recover (back-pressure), by topic and partition.'),
     replayedRanges: registry.counter('prefstream_replayed_ranges_total', 'Logged ranges re-written after a restart or rebalance (deduplicated by ClickHouse).'),
+    eventsDuplicate: registry.counter('prefstream_events_duplicate_total', 'Second deliveries of an event_id (producer retries) dropped, by topic.'),
+    eventsLate: registry.counter('prefstream_events_late_total', 'Events that reached no signal, by topic and reason (late: behind the watermark; unknown_turn: their turn is not in state). Stored in late_events.'),
+    rowsWritten: registry.counter('prefstream_rows_written_total', 'Rows written, by table.'),
     snapshots: registry.counter('prefstream_snapshots_total', 'Operator-state snapshots written, by topic.'),
   };
 }
