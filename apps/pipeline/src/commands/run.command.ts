@@ -1,5 +1,5 @@
 import { UsageError, type CliCommand } from '../command';
-import { loadConfig, type PipelineConfig } from '../config';
+import { loadConfig, signalEngineConfigOf, type PipelineConfig } from '../config';
 import { startIngest } from '../ingest/ingest-runner';
 import { startMetricsServer } from '../metrics/metrics-server';
 import { createPipelineMetrics } from '../metrics/pipeline-metrics';
@@ -44,6 +44,7 @@ export async function runPipeline(config: PipelineConfig, log: Log, stopSignal: 
     store,
     userHashKey: userHashKey(config),
     maxEventBytes: config.ingest.maxEventBytes,
+    signals: signalEngineConfigOf(config),
     sessionTimeoutMs: config.kafka.sessionTimeoutMs,
     metrics,
     log,

@@ -1,3 +1,3 @@
 export { loadConfig, ConfigError, renderConfigReference, SETTING_FLAGS, type ConfigSources } from './load-config';
-export type { PipelineConfig } from './pipeline-config';
+export { signalEngineConfigOf, type PipelineConfig } from './pipeline-config';
 export { SETTINGS } from './settings';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfig, renderConfigReference, SETTINGS } from './index';
+import { ConfigError, loadConfig, renderConfigReference, SETTINGS, signalEngineConfigOf } from './index';
 
 const problemsOf = (fn: () => unknown): string[] => {
   try {
@@ -45,6 +45,16 @@ describe('loadConfig', () => {
     expect(problemsOf(() => loadConfig({ file }))).toEqual([expect.stringMatching(/store\.password is a secret: set it with CLICKHOUSE_PASSWORD/)]);
     expect(problemsOf(() => loadConfig({ flags: { 'clickhouse-url': 'http://ch:8123' } }))).toEqual([expect.stringMatching(/PREFSTREAM_USER_HASH_KEY/)]);
     expect(problemsOf(() => loadConfig({ flags: { 'clickhouse-url': 'http://ch:8123', store: '/tmp/x' }, env: { PREFSTREAM_USER_HASH_KEY: 'k'.repeat(16) } }))).toEqual([expect.stringMatching(/not both/)]);
+  });
+
+  it('reads signal settings and reward weights, naming unknown kinds and inconsistent gaps', () => {
+    const config = loadConfig({ env: { PREFSTREAM_REWARD_WEIGHTS: '{"copy":0.9,"abandon":0}' }, flags: { 'abandon-gap-ms': '60000' } });
+    const engine = signalEngineConfigOf(config);
+    expect(engine.reward).toMatchObject({ mode: 'hand', prior: 0.5, weights: { copy: 0.9, abandon: 0, regenerate: 1 } });
+    expect(engine).toMatchObject({ abandonGapMs: 60_000, sessionGapMs: 1_800_000, allowedLatenessMs: 120_000 });
+    expect(problemsOf(() => loadConfig({ env: { PREFSTREAM_REWARD_WEIGHTS: '{"copyy":1}' } }))).toEqual([expect.stringMatching(/signals\.rewardWeights: unknown signal kind copyy; known: regenerate, .*PREFSTREAM_REWARD_WEIGHTS/)]);
+    expect(problemsOf(() => loadConfig({ env: { PREFSTREAM_REWARD_WEIGHTS: 'not json' } }))[0]).toMatch(/signals\.rewardWeights: .*expected record/i);
+    expect(problemsOf(() => loadConfig({ flags: { 'abandon-gap-ms': '3600000', 'session-gap-ms': '600000' } }))).toEqual([expect.stringMatching(/abandonGapMs \(3600000\) must not exceed signals\.sessionGapMs/)]);
   });
 
   it('explains an unreadable or malformed config file', () => {

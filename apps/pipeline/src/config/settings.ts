@@ -1,3 +1,4 @@
+import { SIGNAL_KIND_NAMES } from '@prefstream/signals';
 import { z } from 'zod';
 
 /**
@@ -18,6 +19,20 @@ export interface Setting {
 const hostPort = z.string().regex(/^[^:\s,]+:\d{1,5}$/, 'expected host:port');
 const list = (item: z.ZodType) => z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(item).min(1));
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const rewardWeights = z.preprocess(
+  (v) => {
+    if (typeof v !== 'string') return v;
+    try {
+      return JSON.parse(v);
+    } catch {
+      return v; // reported by the object schema below as "expected object"
+    }
+  },
+  z.record(z.string(), z.number().min(0, 'weights must be >= 0')).superRefine((weights, ctx) => {
+    const unknown = Object.keys(weights).filter((k) => !(SIGNAL_KIND_NAMES as readonly string[]).includes(k));
+    if (unknown.length) ctx.addIssue({ code: 'custom', message: `unknown signal kind ${unknown.join(', ')}; known: ${SIGNAL_KIND_NAMES.join(', ')}` });
+  }),
+);
 const bool = z.preprocess((v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v), z.boolean());
 
 export const SETTINGS: readonly Setting[] = [
@@ -38,6 +53,11 @@ export const SETTINGS: readonly Setting[] = [
   { path: 'kafka.saslPassword', env: 'PREFSTREAM_KAFKA_SASL_PASSWORD', schema: z.string().optional(), description: 'SASL password.', secret: true },
   { path: 'ingest.maxEventBytes', flag: 'max-event-bytes', env: 'PREFSTREAM_MAX_EVENT_BYTES', schema: int(1024, 16 * 1024 * 1024).default(1_048_576), description: 'Largest accepted event; larger ones are rejected as `oversize`.' },
   { path: 'ingest.batchSize', flag: 'batch-size', env: 'PREFSTREAM_BATCH_SIZE', schema: int(1, 1_000_000).default(5000), description: 'Records per processing batch (and per ClickHouse insert, at most).' },
+  { path: 'signals.allowedLatenessMs', flag: 'allowed-lateness-ms', env: 'PREFSTREAM_ALLOWED_LATENESS_MS', schema: int(0, 24 * 3_600_000).default(120_000), description: 'Out-of-orderness allowed in event time: an event more than this behind the highest event time seen on its partition is late (stored in `late_events`, not applied to signals).' },
+  { path: 'signals.sessionGapMs', flag: 'session-gap-ms', env: 'PREFSTREAM_SESSION_GAP_MS', schema: int(60_000, 7 * 24 * 3_600_000).default(1_800_000), description: 'A conversation with no event for this long (event time) is closed: its responses get their final row and its state is freed.' },
+  { path: 'signals.abandonGapMs', flag: 'abandon-gap-ms', env: 'PREFSTREAM_ABANDON_GAP_MS', schema: int(1000, 7 * 24 * 3_600_000).default(300_000), description: 'No user activity for this long after a response marks it abandoned (weak negative evidence). Must not exceed the session gap.' },
+  { path: 'signals.rewardWeights', env: 'PREFSTREAM_REWARD_WEIGHTS', schema: rewardWeights.optional(), description: 'Hand weights of the implicit reward by signal kind, as a JSON object (e.g. `{"copy":0.8}`); kinds left out keep their defaults (see "Signals and implicit reward").' },
+  { path: 'signals.rewardPrior', flag: 'reward-prior', env: 'PREFSTREAM_REWARD_PRIOR', schema: z.coerce.number().min(0).max(100).default(0.5), description: 'Shrinkage of the implicit reward toward 0: reward = sum(polarity x weight x strength) / (prior + sum(weight x strength)).' },
   { path: 'privacy.userHashKey', env: 'PREFSTREAM_USER_HASH_KEY', schema: z.string().min(16, 'use at least 16 characters').optional(), description: 'Key of the HMAC that pseudonymises user ids before storage. Required with a remote store; the embedded store creates one in its data directory.', secret: true },
   { path: 'metrics.port', flag: 'metrics-port', env: 'PREFSTREAM_METRICS_PORT', schema: int(0, 65535).optional(), description: 'Port of the Prometheus `/metrics` endpoint (off when unset).' },
   { path: 'log.level', flag: 'log-level', env: 'PREFSTREAM_LOG_LEVEL', schema: z.enum(['debug', 'info', 'warn', 'error']).default('info'), description: 'Log level.' },

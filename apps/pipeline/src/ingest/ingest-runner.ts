@@ -1,6 +1,7 @@
 import { mergeMap, type Subscription } from 'rxjs';
 import { createBatchConsumer, createRecordProducer, type AckableBatch, type KafkaConnection } from '@prefstream/kafka';
 import { createUserHasher, PartitionProcessor } from '@prefstream/processing';
+import type { SignalEngineConfig } from '@prefstream/signals';
 import type { OutputStore } from './output-store';
 import { CheckpointLog } from './checkpoint-log';
 import { sendDeadLetters } from './dead-letters';
@@ -15,6 +16,8 @@ export interface IngestOptions {
   store: OutputStore;
   userHashKey: string;
   maxEventBytes: number;
+  /** Signal engine settings (lateness, session and abandonment gaps, reward weights). */
+  signals?: Partial<SignalEngineConfig>;
   metrics: PipelineMetrics;
   log: (level: 'info' | 'warn' | 'error', message: string) => void;
   snapshotEverySlices?: number;
@@ -52,7 +55,7 @@ export async function startIngest(options: IngestOptions): Promise<IngestRunner>
         partition: batch.partition,
         store: options.store,
         checkpoints,
-        createProcessor: (state) => new PartitionProcessor({ hashUser, maxEventBytes: options.maxEventBytes }, state),
+        createProcessor: (state) => new PartitionProcessor({ hashUser, maxEventBytes: options.maxEventBytes, signals: options.signals }, state),
         snapshotEverySlices: options.snapshotEverySlices ?? 20,
         snapshotEveryMs: options.snapshotEveryMs ?? 5000,
         deadLetter: (output) => sendDeadLetters(producer, options.deadLetterTopic, output.deadLetters),
