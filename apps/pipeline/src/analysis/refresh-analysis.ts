@@ -2,20 +2,27 @@ import type { Store } from '@prefstream/clickhouse';
 import { EffectsRefresher, type EffectsRefresherOptions } from './effects-refresher';
 import { RatingsRefresher, type RatingsRefresherOptions } from './ratings-refresher';
 
-export interface AnalysisRefresh {
-  ratings: RatingsRefresher;
-  effects: EffectsRefresher;
-  /** Votes read by the ratings refresh, and those with response features read by the effects refresh. */
-  votes: number;
-  votesWithFeatures: number;
-}
+/** Both analyses over one store's votes, refreshed together (what a replay runs as it goes and at its end). */
+export class AnalysisRefresh {
+  readonly ratings: RatingsRefresher;
+  readonly effects: EffectsRefresher;
+  /** Votes read so far by the ratings refresher, and those with response features by the effects one. */
+  votes = 0;
+  votesWithFeatures = 0;
+  refreshes = 0;
 
-/** One refresh of both analyses over the store's votes (what a replay runs at its end). */
-export async function refreshAnalysis(store: Store, options: { ratings?: RatingsRefresherOptions; effects?: EffectsRefresherOptions; computedAt?: number } = {}): Promise<AnalysisRefresh> {
-  const computedAt = options.computedAt ?? Date.now();
-  const ratings = new RatingsRefresher(store, options.ratings);
-  const effects = new EffectsRefresher(store, options.effects);
-  const votes = await ratings.refresh(computedAt);
-  const votesWithFeatures = await effects.refresh(computedAt);
-  return { ratings, effects, votes, votesWithFeatures };
+  constructor(store: Store, options: { ratings?: RatingsRefresherOptions; effects?: EffectsRefresherOptions } = {}) {
+    this.ratings = new RatingsRefresher(store, options.ratings);
+    this.effects = new EffectsRefresher(store, options.effects);
+  }
+
+  async refresh(computedAt = Date.now()): Promise<void> {
+    this.votes += await this.ratings.refresh(computedAt);
+    this.votesWithFeatures += await this.effects.refresh(computedAt);
+    this.refreshes++;
+  }
+
+  summary(): { votes: number; votes_with_features: number; refreshes: number; rating_scopes: string[]; effect_tables: number } {
+    return { votes: this.votes, votes_with_features: this.votesWithFeatures, refreshes: this.refreshes, rating_scopes: this.ratings.scopeNames, effect_tables: this.effects.report().tables.length };
+  }
 }

@@ -15,6 +15,8 @@ export interface VoteReaderOptions {
   latenessMs?: number;
 }
 
+export const DEFAULT_LATENESS_MS = 10 * 60_000;
+
 interface Cursor {
   ts: number;
   tenant: string;
@@ -47,7 +49,7 @@ export class IncrementalVoteReader {
     private readonly options: VoteReaderOptions = {},
   ) {
     this.pageSize = options.pageSize ?? 50_000;
-    this.latenessMs = options.latenessMs ?? 10 * 60_000;
+    this.latenessMs = options.latenessMs ?? DEFAULT_LATENESS_MS;
     if (!(Number.isInteger(this.pageSize) && this.pageSize >= 1)) throw new RangeError(`pageSize must be a positive integer, got ${this.pageSize}`);
   }
 
