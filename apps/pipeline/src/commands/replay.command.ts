@@ -11,8 +11,7 @@ import { loadConfig, signalEngineConfigOf, type PipelineConfig } from '../config
 import { createProgressBar } from '../progress-bar';
 import { openConfiguredStore, userHashKey } from '../store-from-config';
 
-const SOURCE_KINDS = ['ndjson', 'arena', 'hh-rlhf'] as const;
-type SourceKind = (typeof SOURCE_KINDS)[number];
+type SourceKind = 'ndjson' | 'arena' | 'hh-rlhf';
 
 function parseSource(source: string | undefined): { kind: SourceKind; file: string } {
   const match = /^(ndjson|arena|hh-rlhf):(.+)$/.exec(source ?? '');
