@@ -57,6 +57,13 @@ describe('loadConfig', () => {
     expect(problemsOf(() => loadConfig({ flags: { 'abandon-gap-ms': '3600000', 'session-gap-ms': '600000' } }))).toEqual([expect.stringMatching(/abandonGapMs \(3600000\) must not exceed signals\.sessionGapMs/)]);
   });
 
+  it('runs every stream model by default, none on request, and names unknown ones', () => {
+    expect(loadConfig({}).models.stream).toEqual(['refusal', 'toxicity', 'harmful-request']);
+    expect(loadConfig({ env: { PREFSTREAM_STREAM_MODELS: 'none' } }).models.stream).toEqual([]);
+    expect(loadConfig({ flags: { 'stream-models': 'toxicity' } }).models.stream).toEqual(['toxicity']);
+    expect(problemsOf(() => loadConfig({ flags: { 'stream-models': 'toxicity,sarcasm' } }))[0]).toMatch(/models\.stream: expected model names from refusal, toxicity, harmful-request \(or none\)/);
+  });
+
   it('explains an unreadable or malformed config file', () => {
     expect(problemsOf(() => loadConfig({ file: '/nonexistent/prefstream.json' }))[0]).toMatch(/config file \/nonexistent\/prefstream.json: ENOENT/);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cfg-')), 'c.json');

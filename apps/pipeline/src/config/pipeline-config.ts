@@ -17,6 +17,7 @@ export interface PipelineConfig {
   };
   ingest: { maxEventBytes: number; batchSize: number };
   signals: { allowedLatenessMs: number; sessionGapMs: number; abandonGapMs: number; rewardWeights?: Record<string, number>; rewardPrior: number };
+  models: { stream: ('refusal' | 'toxicity' | 'harmful-request')[] };
   privacy: { userHashKey?: string };
   metrics: { port?: number };
   log: { level: 'debug' | 'info' | 'warn' | 'error' };

@@ -33,6 +33,11 @@ const rewardWeights = z.preprocess(
     if (unknown.length) ctx.addIssue({ code: 'custom', message: `unknown signal kind ${unknown.join(', ')}; known: ${SIGNAL_KIND_NAMES.join(', ')}` });
   }),
 );
+const STREAM_MODEL_NAMES = ['refusal', 'toxicity', 'harmful-request'] as const;
+const modelList = z.preprocess(
+  (v) => (typeof v === 'string' ? (v.trim() === 'none' ? [] : v.split(',').map((s) => s.trim()).filter(Boolean)) : v),
+  z.array(z.enum(STREAM_MODEL_NAMES, { message: `expected model names from ${STREAM_MODEL_NAMES.join(', ')} (or none)` })),
+);
 const bool = z.preprocess((v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v), z.boolean());
 
 export const SETTINGS: readonly Setting[] = [
@@ -58,6 +63,7 @@ export const SETTINGS: readonly Setting[] = [
   { path: 'signals.abandonGapMs', flag: 'abandon-gap-ms', env: 'PREFSTREAM_ABANDON_GAP_MS', schema: int(1000, 7 * 24 * 3_600_000).default(300_000), description: 'No user activity for this long after a response marks it abandoned (weak negative evidence). Must not exceed the session gap.' },
   { path: 'signals.rewardWeights', env: 'PREFSTREAM_REWARD_WEIGHTS', schema: rewardWeights.optional(), description: 'Hand weights of the implicit reward by signal kind, as a JSON object (e.g. `{"copy":0.8}`); kinds left out keep their defaults (see "Signals and implicit reward").' },
   { path: 'signals.rewardPrior', flag: 'reward-prior', env: 'PREFSTREAM_REWARD_PRIOR', schema: z.coerce.number().min(0).max(100).default(0.5), description: 'Shrinkage of the implicit reward toward 0: reward = sum(polarity x weight x strength) / (prior + sum(weight x strength)).' },
+  { path: 'models.stream', flag: 'stream-models', env: 'PREFSTREAM_STREAM_MODELS', schema: modelList.default(['refusal', 'toxicity', 'harmful-request']), description: 'ONNX classifiers run on every turn in the stream (worker threads, batched): comma-separated names from `refusal`, `toxicity`, `harmful-request`, or `none`. Their scores join the features and condition the reward aggregates.' },
   { path: 'privacy.userHashKey', env: 'PREFSTREAM_USER_HASH_KEY', schema: z.string().min(16, 'use at least 16 characters').optional(), description: 'Key of the HMAC that pseudonymises user ids before storage. Required with a remote store; the embedded store creates one in its data directory.', secret: true },
   { path: 'metrics.port', flag: 'metrics-port', env: 'PREFSTREAM_METRICS_PORT', schema: int(0, 65535).optional(), description: 'Port of the Prometheus `/metrics` endpoint (off when unset).' },
   { path: 'log.level', flag: 'log-level', env: 'PREFSTREAM_LOG_LEVEL', schema: z.enum(['debug', 'info', 'warn', 'error']).default('info'), description: 'Log level.' },
