@@ -16,7 +16,7 @@ export interface PipelineConfig {
     saslPassword?: string;
   };
   ingest: { maxEventBytes: number; batchSize: number };
-  signals: { allowedLatenessMs: number; sessionGapMs: number; abandonGapMs: number; rewardWeights?: Record<string, number>; rewardPrior: number };
+  signals: { allowedLatenessMs: number; sessionGapMs: number; abandonGapMs: number; rewardWeights?: Record<string, number>; rewardCoefficients?: Record<string, number>; rewardPrior: number };
   models: { stream: ('refusal' | 'toxicity' | 'harmful-request')[] };
   privacy: { userHashKey?: string };
   metrics: { port?: number };
@@ -29,13 +29,18 @@ export function crossCheck(config: PipelineConfig): string[] {
   if (config.store.url && config.store.dataDir) problems.push('store: set either --store DIR (embedded) or --clickhouse-url URL (remote), not both');
   if (config.store.url && !config.privacy.userHashKey) problems.push('privacy.userHashKey: a remote store needs PREFSTREAM_USER_HASH_KEY (at least 16 characters) so user ids are pseudonymised the same way by every worker');
   if (config.kafka.saslMechanism && (!config.kafka.saslUsername || !config.kafka.saslPassword)) problems.push('kafka.saslMechanism is set: also set PREFSTREAM_KAFKA_SASL_USERNAME and PREFSTREAM_KAFKA_SASL_PASSWORD');
+  if (config.signals.rewardCoefficients && config.signals.rewardWeights) problems.push('signals: set either PREFSTREAM_REWARD_WEIGHTS (hand mode) or PREFSTREAM_REWARD_COEFFICIENTS (calibrated mode), not both');
   if (config.signals.abandonGapMs > config.signals.sessionGapMs) problems.push(`signals.abandonGapMs (${config.signals.abandonGapMs}) must not exceed signals.sessionGapMs (${config.signals.sessionGapMs}): abandonment is decided before the session closes`);
   return problems;
 }
 
 /** The signal engine settings the configuration implies (passed to every partition's processor). */
 export function signalEngineConfigOf(config: PipelineConfig): Partial<SignalEngineConfig> {
-  const { allowedLatenessMs, sessionGapMs, abandonGapMs, rewardWeights, rewardPrior } = config.signals;
+  const { allowedLatenessMs, sessionGapMs, abandonGapMs, rewardWeights, rewardCoefficients, rewardPrior } = config.signals;
+  if (rewardCoefficients) {
+    const { '(intercept)': intercept = 0, ...coefficients } = rewardCoefficients;
+    return { allowedLatenessMs, sessionGapMs, abandonGapMs, reward: { mode: 'calibrated', coefficients: coefficients as Partial<Record<SignalKind, number>>, intercept } };
+  }
   const base = DEFAULT_REWARD_CONFIG.mode === 'hand' ? DEFAULT_REWARD_CONFIG.weights : undefined;
   return {
     allowedLatenessMs, sessionGapMs, abandonGapMs,

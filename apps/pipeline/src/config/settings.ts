@@ -38,6 +38,20 @@ const modelList = z.preprocess(
   (v) => (typeof v === 'string' ? (v.trim() === 'none' ? [] : v.split(',').map((s) => s.trim()).filter(Boolean)) : v),
   z.array(z.enum(STREAM_MODEL_NAMES, { message: `expected model names from ${STREAM_MODEL_NAMES.join(', ')} (or none)` })),
 );
+const rewardCoefficients = z.preprocess(
+  (v) => {
+    if (typeof v !== 'string') return v;
+    try {
+      return JSON.parse(v);
+    } catch {
+      return v;
+    }
+  },
+  z.record(z.string(), z.number().refine(Number.isFinite, 'coefficients must be finite')).superRefine((c, ctx) => {
+    const unknown = Object.keys(c).filter((k) => k !== '(intercept)' && !(SIGNAL_KIND_NAMES as readonly string[]).includes(k));
+    if (unknown.length) ctx.addIssue({ code: 'custom', message: `unknown signal kind ${unknown.join(', ')}; known: (intercept), ${SIGNAL_KIND_NAMES.join(', ')}` });
+  }),
+);
 const bool = z.preprocess((v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v), z.boolean());
 
 export const SETTINGS: readonly Setting[] = [
@@ -62,6 +76,7 @@ export const SETTINGS: readonly Setting[] = [
   { path: 'signals.sessionGapMs', flag: 'session-gap-ms', env: 'PREFSTREAM_SESSION_GAP_MS', schema: int(60_000, 7 * 24 * 3_600_000).default(1_800_000), description: 'A conversation with no event for this long (event time) is closed: its responses get their final row and its state is freed.' },
   { path: 'signals.abandonGapMs', flag: 'abandon-gap-ms', env: 'PREFSTREAM_ABANDON_GAP_MS', schema: int(1000, 7 * 24 * 3_600_000).default(300_000), description: 'No user activity for this long after a response marks it abandoned (weak negative evidence). Must not exceed the session gap.' },
   { path: 'signals.rewardWeights', env: 'PREFSTREAM_REWARD_WEIGHTS', schema: rewardWeights.optional(), description: 'Hand weights of the implicit reward by signal kind, as a JSON object (e.g. `{"copy":0.8}`); kinds left out keep their defaults (see "Signals and implicit reward").' },
+  { path: 'signals.rewardCoefficients', env: 'PREFSTREAM_REWARD_COEFFICIENTS', schema: rewardCoefficients.optional(), description: 'Switches the implicit reward to calibrated mode: reward = tanh((b . x) / 2) with these coefficients by signal kind, as a JSON object (what `prefstream calibration` prints, fitted against thumbs). Overrides the hand weights.' },
   { path: 'signals.rewardPrior', flag: 'reward-prior', env: 'PREFSTREAM_REWARD_PRIOR', schema: z.coerce.number().min(0).max(100).default(0.5), description: 'Shrinkage of the implicit reward toward 0: reward = sum(polarity x weight x strength) / (prior + sum(weight x strength)).' },
   { path: 'models.stream', flag: 'stream-models', env: 'PREFSTREAM_STREAM_MODELS', schema: modelList.default(['refusal', 'toxicity', 'harmful-request']), description: 'ONNX classifiers run on every turn in the stream (worker threads, batched): comma-separated names from `refusal`, `toxicity`, `harmful-request`, or `none`. Their scores join the features and condition the reward aggregates.' },
   { path: 'privacy.userHashKey', env: 'PREFSTREAM_USER_HASH_KEY', schema: z.string().min(16, 'use at least 16 characters').optional(), description: 'Key of the HMAC that pseudonymises user ids before storage. Required with a remote store; the embedded store creates one in its data directory.', secret: true },
