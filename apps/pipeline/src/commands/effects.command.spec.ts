@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { featureDiffs, responseFeatures } from '@prefstream/features';
+import { CLASSIFIER_SCORES, classifierScoresFrom, featureDiffs, responseFeatures, withClassifierScores, type ClassifierScores } from '@prefstream/features';
+import { TextClassifier } from '@prefstream/models';
 import { EFFECT_FEATURE_CANDIDATES, MIN_FEATURE_SUPPORT } from '../analysis/effect-features';
 import type { EffectsReport } from '../analysis/effects-report';
 import { cli, queryRows } from '../analysis/cli-runner.test-helper';
@@ -13,18 +14,39 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const SPLITS = ['harmless-base', 'helpful-base'] as const;
 const fileOf = (split: string) => path.join(DATASETS_DIR, 'hh-rlhf', `${split}.test.jsonl.gz`);
 
-/** Every pair of a split read straight from the file: feature differences chosen - rejected (so y = 1). */
-function offlineRows(split: string): Record<string, number>[] {
+/** The response classifiers (as the stream runs them by default), run directly over a list of texts. */
+async function classifierScores(texts: string[]): Promise<ClassifierScores[]> {
+  const byText = texts.map(() => ({} as Record<string, Record<string, number>>));
+  for (const model of new Set(CLASSIFIER_SCORES.filter((c) => c.reads === 'response').map((c) => c.model))) {
+    const classifier = await TextClassifier.open(model);
+    try {
+      (await classifier.classify(texts)).forEach((r, i) => (byText[i][model] = r.scores));
+    } finally {
+      await classifier.close();
+    }
+  }
+  return byText.map((outputs) => classifierScoresFrom(outputs));
+}
+
+/**
+ * Every pair of a split read straight from the file: feature differences chosen - rejected (so y = 1),
+ * from libs/features plus the classifier scores of both responses.
+ */
+async function offlineRows(split: string): Promise<Record<string, number>[]> {
   const marker = '\n\nAssistant:';
-  return zlib.gunzipSync(fs.readFileSync(fileOf(split))).toString('utf8').split('\n').filter((l) => l.trim()).map((line) => {
+  const pairs = zlib.gunzipSync(fs.readFileSync(fileOf(split))).toString('utf8').split('\n').filter((l) => l.trim()).map((line) => {
     const { chosen, rejected } = JSON.parse(line) as { chosen: string; rejected: string };
     let differ = 0;
     while (differ < chosen.length && chosen[differ] === rejected[differ]) differ++;
     const cut = chosen.lastIndexOf(marker, differ - marker.length);
-    const prompt = chosen.slice(0, cut).trim();
-    const response = (text: string) => responseFeatures(text.slice(cut + marker.length).trim(), prompt).numeric;
-    return featureDiffs(response(chosen), response(rejected));
+    const response = (text: string) => text.slice(cut + marker.length).trim();
+    return { prompt: chosen.slice(0, cut).trim(), chosen: response(chosen), rejected: response(rejected) };
   });
+  const scores = await classifierScores(pairs.flatMap((p) => [p.chosen, p.rejected]));
+  return pairs.map((p, k) => featureDiffs(
+    withClassifierScores(responseFeatures(p.chosen, p.prompt).numeric, scores[2 * k]),
+    withClassifierScores(responseFeatures(p.rejected, p.prompt).numeric, scores[2 * k + 1]),
+  ));
 }
 
 /**
@@ -116,7 +138,7 @@ describeWithDatasets('prefstream effects: hh-rlhf replayed through the pipeline 
       SELECT feature, coef, se, n FROM effect_snapshots
       WHERE target = 'vote' AND segment = 'global' AND window = 'cumulative' AND computed_at = (SELECT max(computed_at) FROM effect_snapshots WHERE target = 'vote')`);
     const report = await effects(store, '--segment', 'global', '--window', 'cumulative');
-    const rows = offlineRows(split);
+    const rows = await offlineRows(split);
     const features = supported(rows);
     expect(report.features).toEqual(features);
     const reference = offlineFit(rows, features, 0);
@@ -134,7 +156,8 @@ describeWithDatasets('prefstream effects: hh-rlhf replayed through the pipeline 
     const store = path.join(dir, 'both-store');
     for (const split of SPLITS) await replay(store, split);
     const report = await effects(store, '--window', 'cumulative');
-    const rows = Object.fromEntries(SPLITS.map((s) => [s, offlineRows(s)]));
+    const rows: Record<string, Record<string, number>[]> = {};
+    for (const split of SPLITS) rows[split] = await offlineRows(split);
     const all = [...rows['harmless-base'], ...rows['helpful-base']];
     const features = supported(all);
     expect(report.features).toEqual(features);

@@ -9,6 +9,7 @@ import { DEFAULT_LATENESS_MS } from '../analysis/vote-reader';
 import { UsageError, type CliCommand } from '../command';
 import { loadConfig, signalEngineConfigOf, type PipelineConfig } from '../config';
 import { createProgressBar } from '../progress-bar';
+import { SliceScorer } from '../scoring/slice-scorer';
 import { openConfiguredStore, userHashKey } from '../store-from-config';
 
 type SourceKind = 'ndjson' | 'arena' | 'hh-rlhf';
@@ -41,7 +42,7 @@ async function insertOutput(store: Store, output: ProcessorOutput, tokenPrefix: 
 export const replayCommand: CliCommand = {
   name: 'replay',
   summary: 'Replay a file of events (or an arena / hh-rlhf dataset as votes) through the pipeline into a store',
-  usage: 'prefstream replay --source (ndjson|arena|hh-rlhf):FILE [--store DIR | --clickhouse-url URL] [--refresh-every N | --skip-analysis] [--json]',
+  usage: 'prefstream replay --source (ndjson|arena|hh-rlhf):FILE [--store DIR | --clickhouse-url URL] [--stream-models LIST|none] [--refresh-every N | --skip-analysis] [--json]',
   usesConfig: true,
   options: { source: { type: 'string' }, json: { type: 'boolean' }, 'skip-analysis': { type: 'boolean' }, 'refresh-every': { type: 'string' } },
   async run({ values, env, stdout, stderr }) {
@@ -50,6 +51,11 @@ export const replayCommand: CliCommand = {
     if (!(Number.isInteger(refreshEvery) && refreshEvery >= 0)) throw new UsageError(`--refresh-every must be a number of batches >= 0 (got ${String(values['refresh-every'])})`);
     const config = loadConfig({ flags: values, env, file: values.config as string | undefined });
     const store = await openConfiguredStore(config);
+    // The classifiers the stream runs (models.stream): their scores join the features, as in `run`.
+    const scorer = await SliceScorer.open(config.models.stream).catch(async (error: unknown) => {
+      await store.close();
+      throw error;
+    });
     const processor = new PartitionProcessor({ hashUser: createUserHasher(userHashKey(config)), maxEventBytes: config.ingest.maxEventBytes, signals: signalEngineConfigOf(config) });
     // Only the ndjson reader reports bytes; the dataset readers run without a bar.
     const progress = createProgressBar(stderr, source.kind === 'ndjson' ? fs.statSync(source.file).size : 0, 'replay');
@@ -68,7 +74,7 @@ export const replayCommand: CliCommand = {
       let bytesRead = 0;
       const whole = crypto.createHash('sha256');
       for await (const batch of readSource(source, config, (n) => (bytesRead = n))) {
-        const output = processor.process(batch, Date.now());
+        const output = processor.process(batch, Date.now(), await scorer.score(batch));
         const digest = crypto.createHash('sha256');
         for (const record of batch) {
           digest.update(record.value).update('\n');
@@ -95,6 +101,7 @@ export const replayCommand: CliCommand = {
         summary.analysis = final.summary();
       }
     } finally {
+      await scorer.close();
       await store.close();
     }
     if (values.json) stdout.write(JSON.stringify(summary) + '\n');
