@@ -171,3 +171,12 @@ describeWithDatasets('prefstream effects: hh-rlhf replayed through the pipeline 
     }
   }, 180_000);
 });
+
+describe('prefstream effects (real chdb)', () => {
+  it('reports no tables on a store without votes, and explains a bad --window', async () => {
+    const store = path.join(dir, 'empty-store');
+    const report = await effects(store);
+    expect(report).toMatchObject({ votes: 0, features: [], tables: [] });
+    expect(await cli('effects', '--store', store, '--window', 'weekly')).toMatchObject({ code: 2, err: expect.stringMatching(/--window must be one of cumulative, sliding:60m/) });
+  });
+});

@@ -1,6 +1,7 @@
-import { EffectsRefresher } from '../analysis/effects-refresher';
+import { windowLabel } from '@prefstream/stats';
+import { DEFAULT_EFFECT_WINDOWS, EffectsRefresher } from '../analysis/effects-refresher';
 import type { EffectsReport } from '../analysis/effects-report';
-import { type CliCommand } from '../command';
+import { UsageError, type CliCommand } from '../command';
 import { loadConfig } from '../config';
 import { openConfiguredStore } from '../store-from-config';
 import { renderTable } from './query.command';
@@ -29,6 +30,8 @@ export const effectsCommand: CliCommand = {
   usesConfig: true,
   options: { segment: { type: 'string' }, window: { type: 'string' }, json: { type: 'boolean' } },
   async run({ values, env, stdout }) {
+    const windows = DEFAULT_EFFECT_WINDOWS.map(windowLabel);
+    if (values.window !== undefined && !windows.includes(values.window as string)) throw new UsageError(`--window must be one of ${windows.join(', ')} (got ${JSON.stringify(values.window)})`);
     const config = loadConfig({ flags: values, env, file: values.config as string | undefined });
     const store = await openConfiguredStore(config);
     let report: EffectsReport;
