@@ -7,7 +7,7 @@ import { chosenOnSideA, hhRlhfRowHash, readHhRlhfPairs, splitHhRlhfPair, type So
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hh-rlhf-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const DATASETS = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'datasets', 'hh-rlhf');
+const DATASETS = path.join(process.env['PREFSTREAM_DATASETS_DIR'] ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'datasets'), 'hh-rlhf');
 
 const transcript = (...turns: string[]) => turns.map((t, k) => `\n\n${k % 2 === 0 ? 'Human' : 'Assistant'}: ${t}`).join('');
 
