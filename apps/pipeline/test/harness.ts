@@ -64,12 +64,11 @@ export interface PipelineProcess {
   rssMb(): number;
 }
 
-let nextMetricsPort = 39000 + Math.floor(Math.random() * 2000);
 
 /** `prefstream run` as a real process, as it runs in production. */
 export function startPipeline(options: { brokers: string; topic: string; group: string; clickhouseUrl: string; database: string; extra?: string[] }): PipelineProcess {
-  const metricsPort = nextMetricsPort++;
-  const child = spawn(process.execPath, ['apps/pipeline/bin/prefstream.js', 'run', '--brokers', options.brokers, '--topic', options.topic, '--group', options.group, '--clickhouse-url', options.clickhouseUrl, '--clickhouse-database', options.database, '--metrics-port', String(metricsPort), '--session-timeout-ms', '4000', '--dlq-topic', `${options.topic}.dlq`, ...(options.extra ?? [])], {
+  // Port 0: the process picks a free port and logs it (fixed ports collide with other test runs).
+  const child = spawn(process.execPath, ['apps/pipeline/bin/prefstream.js', 'run', '--brokers', options.brokers, '--topic', options.topic, '--group', options.group, '--clickhouse-url', options.clickhouseUrl, '--clickhouse-database', options.database, '--metrics-port', '0', '--session-timeout-ms', '4000', '--dlq-topic', `${options.topic}.dlq`, ...(options.extra ?? [])], {
     cwd: ROOT,
     env: { ...process.env, PREFSTREAM_USER_HASH_KEY: HASH_KEY, KAFKAJS_NO_PARTITIONER_WARNING: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -78,14 +77,18 @@ export function startPipeline(options: { brokers: string; topic: string; group: 
   child.stdout!.on('data', (c) => log.push(String(c)));
   child.stderr!.on('data', (c) => log.push(String(c)));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const metricsPort = () => Number(/metrics on http:\/\/127\.0\.0\.1:(\d+)\/metrics/.exec(log.join(''))?.[1] ?? 0);
   return {
     child,
-    metricsPort,
+    get metricsPort() {
+      return metricsPort();
+    },
     log,
     exited,
     metrics: async () => {
+      if (!metricsPort()) return '';
       try {
-        return await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+        return await (await fetch(`http://127.0.0.1:${metricsPort()}/metrics`)).text();
       } catch {
         return '';
       }

@@ -1,6 +1,6 @@
 import { firstValueFrom, take, toArray } from 'rxjs';
 import { startDevBroker, type DevBroker } from '@prefstream/dev-broker';
-import { createBatchConsumer, createRecordProducer, ensureTopics, fetchHighWatermarks, type AckableBatch, type KafkaConnection } from './index';
+import { createBatchConsumer, lostMembership, createRecordProducer, ensureTopics, fetchHighWatermarks, type AckableBatch, type KafkaConnection } from './index';
 import { createKafka } from './connection';
 
 let broker: DevBroker;
@@ -109,5 +109,17 @@ describe('createBatchConsumer', () => {
     await admin.disconnect();
     expect(members).toBe(0);
     expect((await fetchHighWatermarks(connection, 'early')).get(0)).toBe('4');
+  });
+});
+
+describe('lostMembership', () => {
+  it('recognises a refused commit of a removed member, also wrapped as kafkajs wraps it, and nothing else', () => {
+    const protocol = Object.assign(new Error('The coordinator is not aware of this member'), { type: 'UNKNOWN_MEMBER_ID' });
+    expect(lostMembership(protocol)).toBe(true);
+    expect(lostMembership(Object.assign(new Error('The coordinator is not aware of this member'), { cause: protocol }))).toBe(true);
+    expect(lostMembership(Object.assign(new Error('x'), { type: 'ILLEGAL_GENERATION' }))).toBe(true);
+    expect(lostMembership(Object.assign(new Error('x'), { type: 'TOPIC_AUTHORIZATION_FAILED' }))).toBe(false);
+    expect(lostMembership(new Error('plain'))).toBe(false);
+    expect(lostMembership(undefined)).toBe(false);
   });
 });

@@ -58,6 +58,17 @@ export interface BatchConsumer {
   commit(topic: string, partition: number, offset: string): Promise<void>;
 }
 
+const MEMBERSHIP_ERRORS = new Set(['UNKNOWN_MEMBER_ID', 'ILLEGAL_GENERATION', 'REBALANCE_IN_PROGRESS', 'FENCED_INSTANCE_ID']);
+
+/** Whether a commit failed only because this consumer is no longer (or not yet again) a group member. */
+export function lostMembership(error: unknown): boolean {
+  // kafkajs wraps the broker's protocol error (which carries `type`) as the `cause` of a non-retriable one.
+  for (let e = error as { type?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (MEMBERSHIP_ERRORS.has(e.type ?? '')) return true;
+  }
+  return false;
+}
+
 export function createBatchConsumer(options: BatchConsumerOptions): BatchConsumer {
   let stopping = false;
   const inFlight = new Set<{ promise: Promise<unknown>; fail: (error: Error) => void }>();
@@ -130,7 +141,15 @@ export function createBatchConsumer(options: BatchConsumerOptions): BatchConsume
       }
       resolveOffset(batch.messages[batch.messages.length - 1].offset);
       if (outcome.commitOffset !== undefined) {
-        await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: outcome.commitOffset }]);
+        try {
+          await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: outcome.commitOffset }]);
+        } catch (error) {
+          // Membership lost (this member was too slow to heartbeat and was removed, or a rebalance began):
+          // the commit is refused, but nothing is lost - the snapshot it would have confirmed is durable
+          // and the partition's next owner resumes from it. kafkajs rejoins on its next heartbeat; dying
+          // here would turn a slow moment into a restart.
+          if (!lostMembership(error)) throw error;
+        }
       }
     };
 

@@ -10,6 +10,9 @@ export async function startMetricsServer(registry: MetricsRegistry, port: number
     if (request.url === '/healthz') return void response.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok\n');
     response.writeHead(404).end();
   });
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(new Error(`metrics port ${port}: ${error.code === 'EADDRINUSE' ? 'already in use; choose another with --metrics-port (0 picks a free one)' : error.message}`)));
+    server.listen(port, host, resolve);
+  });
   return { port: (server.address() as AddressInfo).port, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
