@@ -20,6 +20,10 @@ const offsetOf = (r: SourceRecord) => {
  * restart), records are buffered until a logged range is complete and emitted exactly as logged;
  * afterwards each incoming batch is one slice. Records before the resume offset (already covered by the
  * snapshot, e.g. when the Kafka commit lagged the snapshot) are skipped.
+ *
+ * A new slice is only a proposal until the range log accepted it: when another owner of the partition
+ * logged a different range at the same start first, `adopt` takes the proposal back and cuts the
+ * records at the logged end instead.
  */
 export class RangeSlicer {
   private pending: SourceRecord[] = [];
@@ -46,6 +50,31 @@ export class RangeSlicer {
     this.pending.push(...fresh);
     this.nextOffset = offsetOf(fresh[fresh.length - 1]) + 1n;
     this.spanStart ??= offsetOf(fresh[0]);
+    return this.cut();
+  }
+
+  /**
+   * The range log holds `logged` where `proposed` (the last slice emitted, a new one) was to go: another
+   * owner of this partition got there first. Takes the proposal's records back and returns the slices
+   * that follow the logged range: the logged range itself (marked replayed, since its outputs may be
+   * written already) once its records are all here, then a new proposal for whatever is left. If the
+   * logged range ends beyond the records buffered so far, nothing is returned until later pushes
+   * complete it, exactly as when replaying after a restart.
+   */
+  adopt(proposed: Slice, logged: RangeEntry): Slice[] {
+    if (proposed.replayed || this.replay.length > 0 || this.pending.length > 0 || this.spanStart !== BigInt(proposed.to) + 1n) {
+      throw new Error(`adopt: ${proposed.from}-${proposed.to} is not the slice just proposed`);
+    }
+    if (BigInt(logged.from) !== BigInt(proposed.from) || BigInt(logged.to) < BigInt(logged.from)) {
+      throw new Error(`adopt: logged range ${logged.from}-${logged.to} cannot replace ${proposed.from}-${proposed.to}`);
+    }
+    this.pending = [...proposed.records];
+    this.spanStart = BigInt(proposed.from);
+    this.replay.unshift(logged);
+    return this.cut();
+  }
+
+  private cut(): Slice[] {
     const slices: Slice[] = [];
     while (this.replay.length > 0 && this.pending.length > 0) {
       const range = this.replay[0];

@@ -1,6 +1,6 @@
 import { isRetriable } from '@prefstream/errors';
 import type { SourceRecord } from '@prefstream/events';
-import { dedupToken, planRecovery, PartitionProcessor, RangeSlicer, type ProcessorOutput, type ProcessorState, type Slice } from '@prefstream/processing';
+import { dedupToken, planRecovery, PartitionProcessor, RangeSlicer, sameRange, type ProcessorOutput, type ProcessorState, type RangeEntry, type Slice } from '@prefstream/processing';
 import type { CheckpointStore } from './checkpoint-log';
 import type { OutputStore } from './output-store';
 
@@ -19,6 +19,8 @@ export interface PartitionWorkerOptions {
   onBlocked?: (blocked: boolean, error?: unknown) => Promise<void> | void;
   onInsert?: (table: string, seconds: number, failedAttempts: number) => void;
   onSlice?: (slice: Slice, output: ProcessorOutput, seconds: number) => void;
+  /** Called when the range log already held another range at a proposed slice's start (another owner wrote it). */
+  onAdopted?: (proposed: Slice, logged: RangeEntry) => void;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -29,6 +31,12 @@ const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resol
  * Owns one partition while it is assigned here: restores its state from the last snapshot, reproduces
  * logged ranges exactly, and for each slice writes the range log entry, then every output with its
  * dedup token, then (every so often) a snapshot whose offset becomes the Kafka commit.
+ *
+ * Two workers can own the same partition for a while (a rebalance moved it while the old owner was
+ * still writing). The range log is a first-writer-wins register keyed by a range's start, so a new
+ * slice is only a proposal: if the log answers with another range at that start, this worker processes
+ * the logged range instead and proposes the rest anew. Both owners then cut every slice at the same
+ * boundaries, their outputs carry the same tokens, and the store keeps one copy.
  */
 export class PartitionWorker {
   private processor!: PartitionProcessor;
@@ -65,15 +73,27 @@ export class PartitionWorker {
   async handle(records: readonly SourceRecord[], options: { forceSnapshot?: boolean; heartbeat?: () => Promise<void> } = {}): Promise<string | undefined> {
     this.heartbeat = options.heartbeat;
     let commit: string | undefined;
-    for (const slice of this.slicer.push(records)) {
+    const { topic, partition } = this.options;
+    const queue = this.slicer.push(records);
+    for (let slice = queue.shift(); slice; slice = queue.shift()) {
       const started = this.now();
-      const { topic, partition } = this.options;
-      if (!slice.replayed) await this.retrying('pipeline_checkpoints', () => this.options.checkpoints.logRange({ topic, partition, from: slice.from, to: slice.to }));
+      if (!slice.replayed) {
+        const proposed: RangeEntry = { topic, partition, from: slice.from, to: slice.to, ...(slice.idleWatermarkMs ? { idleWatermarkMs: slice.idleWatermarkMs } : {}) };
+        const logged = await this.retrying('pipeline_checkpoints', () => this.options.checkpoints.logRange(proposed));
+        if (!sameRange(logged, proposed)) {
+          // Another owner logged this start first: its range is the unit of work. A new slice is always the
+          // last one cut, so nothing else is queued behind it.
+          this.options.onAdopted?.(slice, logged);
+          queue.push(...this.slicer.adopt(slice, logged));
+          continue;
+        }
+      }
       const output = this.processor.process(slice.records, started);
+      const { from, to } = slice;
       await Promise.all(
         Object.entries(output.tables)
           .filter(([, rows]) => rows.length > 0)
-          .map(([table, rows]) => this.retrying(table, () => this.options.store.insert(table, rows, { dedupToken: dedupToken(topic, partition, slice.from, slice.to, table) }))),
+          .map(([table, rows]) => this.retrying(table, () => this.options.store.insert(table, rows, { dedupToken: dedupToken(topic, partition, from, to, table) }))),
       );
       await this.options.deadLetter?.(output, slice);
       this.nextOffset = String(BigInt(slice.to) + 1n);
