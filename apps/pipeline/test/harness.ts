@@ -68,7 +68,9 @@ export interface PipelineProcess {
 /** `prefstream run` as a real process, as it runs in production. */
 export function startPipeline(options: { brokers: string; topic: string; group: string; clickhouseUrl: string; database: string; extra?: string[] }): PipelineProcess {
   // Port 0: the process picks a free port and logs it (fixed ports collide with other test runs).
-  const child = spawn(process.execPath, ['apps/pipeline/bin/prefstream.js', 'run', '--brokers', options.brokers, '--topic', options.topic, '--group', options.group, '--clickhouse-url', options.clickhouseUrl, '--clickhouse-database', options.database, '--metrics-port', '0', '--session-timeout-ms', '4000', '--dlq-topic', `${options.topic}.dlq`, ...(options.extra ?? [])], {
+  const child = spawn(process.execPath, ['apps/pipeline/bin/prefstream.js', 'run', '--brokers', options.brokers, '--topic', options.topic, '--group', options.group, '--clickhouse-url', options.clickhouseUrl, '--clickhouse-database', options.database, '--metrics-port', '0', '--session-timeout-ms', '4000', '--dlq-topic', `${options.topic}.dlq`,
+    // The ingestion tests measure delivery, not classifiers: models off unless a test asks for them.
+    ...(options.extra?.includes('--stream-models') ? [] : ['--stream-models', 'none']), ...(options.extra ?? [])], {
     cwd: ROOT,
     env: { ...process.env, PREFSTREAM_USER_HASH_KEY: HASH_KEY, KAFKAJS_NO_PARTITIONER_WARNING: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,8 +1,11 @@
+import crypto from 'node:crypto';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { createUserHasher, PartitionProcessor } from '@prefstream/processing';
+import { loadConfig, signalEngineConfigOf } from '../src/config';
 import { startDevBroker, type DevBroker } from '@prefstream/dev-broker';
 import { EXAMPLE_EVENTS, type PrefEvent } from '@prefstream/events';
 import { generateSyntheticTraffic, seededRandom } from '@prefstream/sources';
-import { metricSum, openTestStore, sleep, startClickHouseProcess, startPipeline, waitFor, type PipelineProcess } from './harness';
+import { HASH_KEY, metricSum, openTestStore, sleep, startClickHouseProcess, startPipeline, waitFor, type PipelineProcess } from './harness';
 
 // Effectively-once ingestion, end to end with real processes: the dev broker (Kafka protocol, kafkajs),
 // `prefstream run` processes, and the ClickHouse HTTP test server (real @clickhouse/client over HTTP).
@@ -41,7 +44,7 @@ async function createTopic(topic: string) {
 }
 
 /** Produces messages in chunks, spread over `durationMs` so the pipeline works while things break. */
-async function produce(producer: Producer, topic: string, messages: { key?: string; value: Buffer | string }[], durationMs = 0) {
+async function produce(producer: Producer, topic: string, messages: { key?: string; value: Buffer | string; partition?: number }[], durationMs = 0) {
   const chunk = 2000;
   const pause = durationMs / Math.ceil(messages.length / chunk);
   for (let i = 0; i < messages.length; i += chunk) {
@@ -49,7 +52,44 @@ async function produce(producer: Producer, topic: string, messages: { key?: stri
     if (pause) await sleep(pause);
   }
 }
-const asMessages = (list: PrefEvent[]) => list.map((e) => ({ key: e.conversation_id, value: JSON.stringify(e) }));
+// Partitions chosen here (by the key, as a partitioner would) so the reference run below knows each partition's sequence.
+const partitionOf = (key: string) => Number(BigInt(`0x${crypto.createHash('sha1').update(key).digest('hex').slice(0, 8)}`) % 4n);
+const asMessages = (list: PrefEvent[]) => list.map((e) => ({ key: e.conversation_id, value: JSON.stringify(e), partition: partitionOf(e.conversation_id) }));
+
+/**
+ * The enrichment aggregates one uninterrupted run must leave: each partition's events, in produce order,
+ * through one in-process PartitionProcessor (no restarts, no crashes), summed per minute key.
+ */
+function expectedAggregates(list: PrefEvent[]): Record<string, number[]> {
+  const encoder = new TextEncoder();
+  const byPartition: PrefEvent[][] = [[], [], [], []];
+  for (const e of list) byPartition[partitionOf(e.conversation_id)].push(e);
+  const rows = byPartition.flatMap((events, partition) => {
+    const processor = new PartitionProcessor({ hashUser: createUserHasher(HASH_KEY), signals: signalEngineConfigOf(loadConfig({})) });
+    const records = events.map((e, i) => ({ value: encoder.encode(JSON.stringify(e)), position: { kind: 'kafka' as const, topic: 'reference', partition, offset: String(i) } }));
+    return processor.process(records, 0).tables.minute_aggregates;
+  });
+  const out: Record<string, number[]> = {};
+  for (const r of rows) {
+    const k = `${r.tenant}|${r.model}|${r.model_version}|${r.variant}|${r.minute / 1000}`;
+    const acc = (out[k] ??= [0, 0, 0, 0, 0, 0]);
+    [r.responses, r.reward_count, r.thumbs_up, r.thumbs_down, r.votes_won + r.votes_lost + r.votes_tie + r.votes_both_bad, Object.values(r.signal_counts).reduce((a, b) => a + b, 0)].forEach((v, i) => (acc[i] += v));
+  }
+  return out;
+}
+
+async function storedAggregates(database: string): Promise<Record<string, number[]>> {
+  const store = await openTestStore(clickhouse.url, database);
+  try {
+    const rows = await store.query<{ k: string; v: string[] }>(`
+      SELECT concat(tenant, '|', model, '|', model_version, '|', variant, '|', toString(toUnixTimestamp(minute))) AS k,
+             [sum(responses), sum(reward_count), sum(thumbs_up), sum(thumbs_down), sum(votes_won + votes_lost + votes_tie + votes_both_bad), arraySum(mapValues(sumMap(signal_counts)))] AS v
+      FROM minute_aggregates GROUP BY k`);
+    return Object.fromEntries(rows.map((r) => [r.k, r.v.map(Number)]));
+  } finally {
+    await store.close();
+  }
+}
 
 /** What one uninterrupted run must produce, computed from the input alone. */
 function expectedPerMinute(list: PrefEvent[]): Record<string, number> {
@@ -63,6 +103,8 @@ function expectedPerMinute(list: PrefEvent[]): Record<string, number> {
   }
   return out;
 }
+
+const sortKeys = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
 
 async function storedState(database: string) {
   const store = await openTestStore(clickhouse.url, database);
@@ -108,6 +150,12 @@ describe('prefstream run: effectively once', () => {
     expect(state.raw).toBe(input.length);
     expect(state.ids).toBe(input.length);
     expect(state.perMinute).toEqual(expectedPerMinute(input));
+    // The enrichment stages too: responses, final rewards, thumbs, votes and signal counts per minute and
+    // model equal an uninterrupted in-process run (sessions restored from snapshots after every kill).
+    // Wait for the slices that ended the raw-count wait to finish their other tables.
+    const expected = expectedAggregates(input);
+    await waitFor(async () => JSON.stringify(await storedAggregates(topic)) === JSON.stringify(sortKeys(expected)), 'aggregates equal to the reference', 120000).catch(() => undefined);
+    expect(sortKeys(await storedAggregates(topic))).toEqual(sortKeys(expected));
     for (const p of procs) p.child.kill('SIGTERM');
     await Promise.all(procs.map((p) => p.exited));
   });
@@ -228,5 +276,35 @@ describe('prefstream run: effectively once', () => {
     expect(state.perMinute).toEqual(expectedPerMinute(input));
     p.child.kill('SIGTERM');
     await p.exited;
+  });
+
+  it('scores every turn with the ONNX classifiers in the stream and conditions the reward on them', async () => {
+    const topic = 'scored';
+    await createTopic(topic);
+    const input = events(3_000, 6);
+    const producer = kafka.producer();
+    await producer.connect();
+    await produce(producer, topic, asMessages(input));
+    await producer.disconnect();
+    const p = pipeline(topic, ['--stream-models', 'refusal,toxicity,harmful-request']);
+    await waitFor(async () => (await lagIsZero(p)) && (await rawCount(topic)) === input.length, 'all events');
+    const store = await openTestStore(clickhouse.url, topic);
+    try {
+      const [f] = await store.query<{ turns: string; scored: string; refusing: string }>(
+        "SELECT count() AS turns, countIf(mapContains(scores, 'refusal_full') AND mapContains(scores, 'toxicity') AND mapContains(scores, 'harmful_request')) AS scored, countIf(scores['refusal_full'] >= 0.5) AS refusing FROM response_features FINAL",
+      );
+      expect(Number(f.turns)).toBe(input.filter((e) => e.type === 'turn').length);
+      expect(Number(f.scored)).toBe(Number(f.turns));
+      const [a] = await store.query<{ rewards: string; refuses: string; complies: string }>(
+        "SELECT sum(reward_count) AS rewards, sumMap(reward_by_counts)['refuses'] AS refuses, sumMap(reward_by_counts)['complies'] AS complies FROM minute_aggregates",
+      );
+      // Every final reward is conditioned on the refusal decision, one side or the other.
+      expect(Number(a.refuses) + Number(a.complies)).toBe(Number(a.rewards));
+      expect(Number(a.rewards)).toBeGreaterThan(0);
+    } finally {
+      await store.close();
+    }
+    p.child.kill('SIGTERM');
+    expect(await p.exited).toBe(0);
   });
 });

@@ -30,6 +30,9 @@ export function createLogger(config: PipelineConfig, stdout: NodeJS.WritableStre
  * Runs the ingestion pipeline until `stopSignal` resolves (or a fatal error); returns the exit code.
  * Shared by `prefstream run` and `prefstream start`.
  */
+/** Longest a graceful stop may take (in-flight batches get 15 s of it) before the process exits anyway. */
+const STOP_DEADLINE_MS = 30_000;
+
 export async function runPipeline(config: PipelineConfig, log: Log, stopSignal: Promise<string>): Promise<number> {
   const connection = kafkaConnection(config, log);
   const store = await openConfiguredStore(config);
@@ -45,6 +48,7 @@ export async function runPipeline(config: PipelineConfig, log: Log, stopSignal: 
     userHashKey: userHashKey(config),
     maxEventBytes: config.ingest.maxEventBytes,
     signals: signalEngineConfigOf(config),
+    streamModels: config.models.stream,
     sessionTimeoutMs: config.kafka.sessionTimeoutMs,
     metrics,
     log,
@@ -60,7 +64,13 @@ export async function runPipeline(config: PipelineConfig, log: Log, stopSignal: 
     log('error', `fatal: ${(error as Error).message}`);
     code = 1;
   });
-  await (stopping ?? runner.stop(0));
+  // Bounded: a stop that cannot finish (a store gone for good, a stuck client) must not hang the process;
+  // the next owner resumes from the last durable snapshot either way.
+  const stopped = await Promise.race([(stopping ?? runner.stop(0)).then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), STOP_DEADLINE_MS).unref())]);
+  if (!stopped) {
+    log('error', `stop did not finish within ${STOP_DEADLINE_MS / 1000} s; exiting anyway (the next owner resumes from the last snapshot)`);
+    code = code || 1;
+  }
   await metricsServer?.close();
   await store.close();
   log('info', 'stopped');
@@ -82,6 +92,9 @@ export const runCommand: CliCommand = {
   options: {},
   async run({ values, env, stdout, stderr }) {
     const config = loadConfig({ flags: values, env, file: values.config as string | undefined });
-    return runPipeline(config, createLogger(config, stdout, stderr), terminationSignal());
+    const code = await runPipeline(config, createLogger(config, stdout, stderr), terminationSignal());
+    // Everything is flushed and closed by now; a client timer left behind must not keep the process alive.
+    setTimeout(() => process.exit(code), 2000).unref();
+    return code;
   },
 };

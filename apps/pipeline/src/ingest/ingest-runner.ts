@@ -3,6 +3,7 @@ import { createBatchConsumer, createRecordProducer, type AckableBatch, type Kafk
 import { createUserHasher, PartitionProcessor } from '@prefstream/processing';
 import type { SignalEngineConfig } from '@prefstream/signals';
 import type { OutputStore } from './output-store';
+import { SliceScorer } from '../scoring/slice-scorer';
 import { CheckpointLog } from './checkpoint-log';
 import { sendDeadLetters } from './dead-letters';
 import { PartitionWorker } from './partition-worker';
@@ -18,6 +19,8 @@ export interface IngestOptions {
   maxEventBytes: number;
   /** Signal engine settings (lateness, session and abandonment gaps, reward weights). */
   signals?: Partial<SignalEngineConfig>;
+  /** ONNX classifiers run on every slice before processing (refusal, toxicity, harmful-request); none when empty. */
+  streamModels?: readonly string[];
   metrics: PipelineMetrics;
   log: (level: 'info' | 'warn' | 'error', message: string) => void;
   snapshotEverySlices?: number;
@@ -45,6 +48,7 @@ export async function startIngest(options: IngestOptions): Promise<IngestRunner>
   const hashUser = createUserHasher(options.userHashKey);
   const checkpoints = new CheckpointLog(options.store, options.group);
   const producer = await createRecordProducer(options.connection);
+  const scorer = await SliceScorer.open(options.streamModels ?? []);
   const workers = new Map<string, Promise<PartitionWorker>>();
 
   const workerFor = (batch: AckableBatch) => {
@@ -56,6 +60,7 @@ export async function startIngest(options: IngestOptions): Promise<IngestRunner>
         store: options.store,
         checkpoints,
         createProcessor: (state) => new PartitionProcessor({ hashUser, maxEventBytes: options.maxEventBytes, signals: options.signals }, state),
+        scoreSlice: scorer.models.length > 0 ? (records) => scorer.score(records) : undefined,
         snapshotEverySlices: options.snapshotEverySlices ?? 20,
         snapshotEveryMs: options.snapshotEveryMs ?? 5000,
         deadLetter: (output) => sendDeadLetters(producer, options.deadLetterTopic, output.deadLetters),
@@ -139,6 +144,7 @@ export async function startIngest(options: IngestOptions): Promise<IngestRunner>
     });
     subscription?.unsubscribe();
     await producer.disconnect().catch(() => undefined);
+    await scorer.close().catch(() => undefined);
     finished();
   };
 

@@ -1,6 +1,6 @@
 import { isRetriable } from '@prefstream/errors';
 import type { SourceRecord } from '@prefstream/events';
-import { dedupToken, planRecovery, PartitionProcessor, RangeSlicer, sameRange, type ProcessorOutput, type ProcessorState, type RangeEntry, type Slice } from '@prefstream/processing';
+import { dedupToken, planRecovery, PartitionProcessor, RangeSlicer, sameRange, type ProcessorOutput, type ProcessorState, type RangeEntry, type SliceScores, type Slice } from '@prefstream/processing';
 import type { CheckpointStore } from './checkpoint-log';
 import type { OutputStore } from './output-store';
 
@@ -13,6 +13,11 @@ export interface PartitionWorkerOptions {
   /** Snapshot the state after this many slices or this much time, whichever comes first. */
   snapshotEverySlices: number;
   snapshotEveryMs: number;
+  /**
+   * Classifier scores for a slice's texts, computed before it is processed (ONNX in worker threads).
+   * Must be deterministic: a replayed slice has to get the same scores to produce the same rows.
+   */
+  scoreSlice?: (records: readonly SourceRecord[]) => Promise<SliceScores>;
   /** Called with rejected records after their slice's outputs are durable (dead-letter topic). */
   deadLetter?: (output: ProcessorOutput, slice: Slice) => Promise<void>;
   /** Called before each retry while the store is unavailable; should keep the group membership alive. */
@@ -88,7 +93,8 @@ export class PartitionWorker {
           continue;
         }
       }
-      const output = this.processor.process(slice.records, started);
+      const scores = this.options.scoreSlice ? await this.options.scoreSlice(slice.records) : undefined;
+      const output = this.processor.process(slice.records, started, scores);
       const { from, to } = slice;
       await Promise.all(
         Object.entries(output.tables)
