@@ -1,5 +1,5 @@
 // Public API of libs/features: interpretable response and prompt features (pure functions, no I/O).
-export { responseFeatures, promptFeatures, turnFeatures, scanForFeatures, type FeatureVector } from './extract';
+export { responseFeatures, promptFeatures, turnFeatures, turnFeatureMaps, scanForFeatures, type FeatureVector } from './extract';
 export { featureDiffs } from './diffs';
 export { FEATURES } from './registry';
 export type { FeatureDefinition, NumericFeature, CategoricalFeature, FeatureContext, FeatureExample } from './features/feature';

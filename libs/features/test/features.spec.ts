@@ -1,4 +1,4 @@
-import { FEATURES, promptFeatures, responseFeatures, turnFeatures } from '../src';
+import { FEATURES, promptFeatures, responseFeatures, turnFeatureMaps, turnFeatures } from '../src';
 
 const numeric = (text: string, name: string, prompt?: string) => responseFeatures(text, prompt).numeric[name];
 
@@ -149,5 +149,14 @@ describe('turnFeatures', () => {
     const prompt = '¿Qué es una lista en Python?';
     const response = 'A list is an ordered collection.';
     expect(turnFeatures(prompt, response)).toEqual({ response: responseFeatures(response, prompt), prompt: promptFeatures(prompt) });
+  });
+
+  it('turnFeatureMaps merges them, response features first, keys in the same order as spreading', () => {
+    for (const [prompt, response] of [['¿Qué es una lista en Python?', 'A list is an ordered collection.'], ['', ''], ['Write a haiku', '# Sea\n\n- waves **crash**\n```\ncode\n```']]) {
+      const t = turnFeatures(prompt, response);
+      const merged = turnFeatureMaps(prompt, response);
+      expect(Object.entries(merged.numeric)).toEqual(Object.entries({ ...t.response.numeric, ...t.prompt.numeric }));
+      expect(Object.entries(merged.categorical)).toEqual(Object.entries({ ...t.response.categorical, ...t.prompt.categorical }));
+    }
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { PrefEvent } from '@prefstream/events';
 import { featureDiffs, responseFeatures } from '@prefstream/features';
 import { generateSyntheticTraffic } from '@prefstream/sources';
+import type { ResponseRow } from '../rows';
 import type { EnrichedTables } from './enrichment-stage';
 import { EnrichmentStage } from './enrichment-stage';
 import { ZERO_BUCKET_KEY } from './minute-rows';
@@ -65,9 +66,10 @@ describe('EnrichmentStage', () => {
     expect(t1).toMatchObject({ thumbs: 1, user_hash: 'u1' });
     expect(t1.signals.copy).toBeGreaterThan(0);
     expect(out.signals.some((s) => s.turn_id === 't1' && s.kind === 'copy')).toBe(true);
-    // Versions rise by one per update of a turn.
+    // One row per turn and slice (its latest update), versions rising from slice to slice.
     const versions = out.responses.filter((r) => r.turn_id === 't1').map((r) => r.version);
-    expect(versions).toEqual(versions.map((_, i) => i + 1));
+    expect(versions).toHaveLength(2);
+    expect(versions[1]).toBeGreaterThan(versions[0]);
     const agg = summed(out.minute_aggregates)[`acme/m1/v1//${T0}`];
     expect(agg).toMatchObject({ responses: 2, reward_count: 2, thumbs_up: 1, thumbs_down: 0, 'signal_counts.copy': 1, 'feature_counts.tokens': 2 });
     expect(agg.reward_sum).toBeCloseTo(finals.reduce((s, r) => s + r.implicit_reward, 0), 12);
@@ -147,5 +149,46 @@ describe('EnrichmentStage', () => {
       }),
       { numRuns: 15 },
     );
+  });
+
+  it('writes one responses row per turn and slice: its latest update, as coalescing finer slices would give', () => {
+    const events = [...generateSyntheticTraffic({ conversations: 60, seed: 11, voteRate: 0.2 })];
+    // The same turn_id in a second conversation must stay a row of its own.
+    events.push(turn('s-c0-t0', Date.parse(events[events.length - 1].ts) + 1, { conversation_id: 'other' }));
+    const fineStage = new EnrichmentStage();
+    const fine = merged([...events.map((e) => fineStage.apply([e], 1)), fineStage.flush(1)]);
+    const coarseStage = new EnrichmentStage();
+    const half = Math.floor(events.length / 2);
+    const coarse = [coarseStage.apply(events.slice(0, half), 1), coarseStage.apply(events.slice(half), 1), coarseStage.flush(1)];
+    // Reference: the single-event slices' rows, reduced per coarse slice to the last row of each turn, in the order of those last rows.
+    const coalesce = (rows: ResponseRow[]) => {
+      const latest = new Map<string, ResponseRow>();
+      for (const r of rows) {
+        const id = `${r.tenant}/${r.conversation_id}/${r.turn_id}`;
+        latest.delete(id);
+        latest.set(id, r);
+      }
+      return [...latest.values()];
+    };
+    const fineParts: ResponseRow[][] = [[], [], []];
+    const fineStage2 = new EnrichmentStage();
+    events.forEach((e, i) => fineParts[i < half ? 0 : 1].push(...fineStage2.apply([e], 1).responses));
+    fineParts[2] = fineStage2.flush(1).responses;
+    for (let k = 0; k < 3; k++) {
+      expect(coarse[k].responses).toEqual(coalesce(fineParts[k]));
+      const ids = coarse[k].responses.map((r) => `${r.tenant}/${r.conversation_id}/${r.turn_id}`);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+    expect(fine.responses.length).toBeGreaterThan(coarse.reduce((n, c) => n + c.responses.length, 0)); // something was coalesced
+    expect(coarse[2].responses.filter((r) => r.turn_id === 's-c0-t0').map((r) => r.conversation_id).sort()).toEqual(['other', 's-c0']);
+    // Nothing else changes with the slicing: the other tables hold the same rows.
+    const all = merged(coarse);
+    expect(all.signals).toEqual(fine.signals);
+    expect(all.response_features).toEqual(fine.response_features);
+    expect(all.votes).toEqual(fine.votes);
+    // The final rows are every turn's last version.
+    const last = new Map(fine.responses.map((r) => [`${r.conversation_id}/${r.turn_id}`, r]));
+    expect(all.responses.filter((r) => r.final === 1).sort((a, b) => (a.conversation_id + a.turn_id < b.conversation_id + b.turn_id ? -1 : 1)))
+      .toEqual([...last.values()].sort((a, b) => (a.conversation_id + a.turn_id < b.conversation_id + b.turn_id ? -1 : 1)));
   });
 });

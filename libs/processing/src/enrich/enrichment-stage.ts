@@ -1,6 +1,6 @@
 import { eventTimeMs, type PrefEvent, type TurnEvent, type VoteEvent } from '@prefstream/events';
-import { featureDiffs, responseFeatures, turnFeatures, withClassifierScores, type ClassifierScores } from '@prefstream/features';
-import { createSignalEngine, type SignalEngine, type SignalEngineConfig, type SignalEngineState, type SignalOutput } from '@prefstream/signals';
+import { featureDiffs, responseFeatures, turnFeatureMaps, withClassifierScores, type ClassifierScores } from '@prefstream/features';
+import { createSignalEngine, type ResponseUpdate, type SignalEngine, type SignalEngineConfig, type SignalEngineState, type SignalOutput } from '@prefstream/signals';
 import { MinuteAggregates, minuteOf, type MinuteKey } from '@prefstream/stats';
 import type { LateEventRow, MinuteAggregateRow, ResponseFeaturesRow, ResponseRow, SignalTableRow, VoteRow } from '../rows';
 import { toMinuteAggregateRow } from './minute-rows';
@@ -78,20 +78,28 @@ export class EnrichmentStage {
   }
 
   private applyTurn(event: TurnEvent, slice: SliceOutput, scores: ClassifierScores | undefined): void {
-    const { response, prompt } = turnFeatures(event.prompt, event.response);
-    const numeric = withClassifierScores({ ...response.numeric, ...prompt.numeric }, scores ?? {});
-    const tokens = response.numeric.tokens;
+    // One map for response + prompt features (response first, as spreading the two would give); the scores,
+    // when the slice has any for this turn, are appended by withClassifierScores (a copy only then).
+    const features = turnFeatureMaps(event.prompt, event.response);
+    const numeric = scores === undefined ? features.numeric : withClassifierScores(features.numeric, scores);
+    const tokens = features.numeric.tokens;
     const outputs = this.engine.process(event, { tags: packTurnTags(turnProperties(tokens, scores)) });
     slice.collect(outputs);
     // The turn entered the engine's state (not a duplicate, not late) when its first update is among the outputs.
-    const arrived = outputs.some((o) => o.type === 'response' && o.row.turn_id === event.turn_id && o.row.version === 1);
+    let arrived = false;
+    for (const o of outputs) {
+      if (o.type === 'response' && o.row.version === 1 && o.row.turn_id === event.turn_id) {
+        arrived = true;
+        break;
+      }
+    }
     if (!arrived) return;
     const ts = eventTimeMs(event);
     const variant = event.variant ?? '';
     slice.tables.response_features.push({
       tenant: event.tenant, model: event.model, model_version: event.model_version, variant, turn_id: event.turn_id, conversation_id: event.conversation_id,
       segment: event.segment ?? '', ts, prompt_chars: event.prompt.length, response_chars: event.response.length, latency_ms: event.latency_ms ?? 0,
-      features: numeric, categories: { ...response.categorical, ...prompt.categorical }, scores: { ...scores },
+      features: numeric, categories: features.categorical, scores: { ...scores },
     });
     slice.aggregates.addResponse(
       { tenant: event.tenant, model: event.model, model_version: event.model_version, variant, minute: minuteOf(ts) },
@@ -131,10 +139,24 @@ export class EnrichmentStage {
   }
 }
 
-/** Rows and aggregates of one slice, filled from the engine's outputs. */
+/**
+ * Rows and aggregates of one slice, filled from the engine's outputs.
+ *
+ * `responses` holds one row per turn and slice: the turn's latest update in the slice (the engine emits
+ * one on every change of a turn, about four per turn on synthetic traffic). That loses nothing: the table
+ * is a ReplacingMergeTree on `version` and readers use FINAL, so only a turn's highest version is ever
+ * read, and it carries the final flag when it is the last. Rows come in the order of each turn's latest
+ * update, so coalescing slices and then their concatenation gives the same rows as coalescing once.
+ */
 class SliceOutput {
   readonly tables = emptyTables();
   readonly aggregates = new MinuteAggregates();
+  /** Every turn's latest update so far, in the order of those latest updates (superseded ones are holes). */
+  private readonly updates: (ResponseUpdate | undefined)[] = [];
+  /** Where each turn's latest update is, by turn_id: a lookup by a string the event already holds (no key to build). */
+  private readonly byTurn = new Map<string, TurnSlot>();
+  /** The same for a turn_id met in a second conversation within the slice, by (tenant, conversation, turn). */
+  private readonly byConversationTurn = new Map<string, TurnSlot>();
 
   constructor(private readonly ingestedAt: number, private readonly counters: EnrichmentCounters) {}
 
@@ -156,20 +178,18 @@ class SliceOutput {
     this.tables.late_events.push({ tenant: event.tenant, event_id: event.event_id, conversation_id: event.conversation_id, type: event.type, reason, lateness_ms: Math.round(latenessMs), ts: eventTimeMs(event), ingested_at: this.ingestedAt });
   }
 
-  private response(r: Extract<SignalOutput, { type: 'response' }>['row']): void {
-    const variant = r.variant ?? '';
-    this.tables.responses.push({
-      tenant: r.tenant, model: r.model, model_version: r.model_version, variant, turn_id: r.turn_id, conversation_id: r.conversation_id, user_hash: r.user_id ?? '',
-      segment: '', ts: r.ts, updated_ts: r.updated_ts, signals: r.signals, implicit_reward: r.implicit_reward, thumbs: r.explicit.thumbs, rating: r.explicit.rating ?? -1,
-      flagged: bit(r.explicit.flagged), reacted: bit(r.explicit.reacted), commented: bit(r.explicit.commented), final: bit(r.final), version: r.version,
-    });
+  private response(r: ResponseUpdate): void {
+    const slot = this.slotOf(r);
+    if (slot.at >= 0) this.updates[slot.at] = undefined;
+    slot.at = this.updates.length;
+    this.updates.push(r);
     if (!r.final) return;
-    const key: MinuteKey = { tenant: r.tenant, model: r.model, model_version: r.model_version, variant, minute: minuteOf(r.ts) };
+    const key: MinuteKey = { tenant: r.tenant, model: r.model, model_version: r.model_version, variant: r.variant ?? '', minute: minuteOf(r.ts) };
     const properties = unpackTurnTags(r.tags);
     // Signal values are counts or graded shares; the aggregate counts responses showing each signal.
     const shown: Record<string, number> = {};
     for (const kind in r.signals) if (r.signals[kind] > 0) shown[kind] = 1;
-    this.aggregates.addOutcome(key, { reward: r.implicit_reward, signals: shown, ...properties });
+    this.aggregates.addOutcome(key, { reward: r.implicit_reward, signals: shown, refuses: properties.refuses, toxic: properties.toxic, lengthBucket: properties.lengthBucket });
     const { explicit } = r;
     if (explicit.thumbs !== 0) this.aggregates.addFeedback(key, { kind: 'thumbs', value: explicit.thumbs });
     if (explicit.rating !== null) this.aggregates.addFeedback(key, { kind: 'rating', value: explicit.rating, scaleMin: 0, scaleMax: 1 });
@@ -178,12 +198,48 @@ class SliceOutput {
     if (explicit.commented) this.aggregates.addFeedback(key, { kind: 'comment' });
   }
 
+  private slotOf(r: ResponseUpdate): TurnSlot {
+    let slot = this.byTurn.get(r.turn_id);
+    if (slot === undefined) {
+      slot = { tenant: r.tenant, conversationId: r.conversation_id, at: -1 };
+      this.byTurn.set(r.turn_id, slot);
+      return slot;
+    }
+    if (slot.tenant === r.tenant && slot.conversationId === r.conversation_id) return slot;
+    const id = `${r.tenant}\u0000${r.conversation_id}\u0000${r.turn_id}`;
+    slot = this.byConversationTurn.get(id);
+    if (slot === undefined) {
+      slot = { tenant: r.tenant, conversationId: r.conversation_id, at: -1 };
+      this.byConversationTurn.set(id, slot);
+    }
+    return slot;
+  }
+
   finish(): EnrichedTables {
+    const responses = this.tables.responses;
+    for (const r of this.updates) {
+      if (r === undefined) continue;
+      responses.push({
+        tenant: r.tenant, model: r.model, model_version: r.model_version, variant: r.variant ?? '', turn_id: r.turn_id, conversation_id: r.conversation_id, user_hash: r.user_id ?? '',
+        segment: '', ts: r.ts, updated_ts: r.updated_ts, signals: r.signals, implicit_reward: r.implicit_reward, thumbs: r.explicit.thumbs, rating: r.explicit.rating ?? -1,
+        flagged: bit(r.explicit.flagged), reacted: bit(r.explicit.reacted), commented: bit(r.explicit.commented), final: bit(r.final), version: r.version,
+      });
+    }
+    this.updates.length = 0;
+    this.byTurn.clear();
+    this.byConversationTurn.clear();
     // Deterministic order (by key, minute) so a replayed slice produces identical blocks for dedup.
     this.tables.minute_aggregates = this.aggregates.drainBefore(Number.MAX_SAFE_INTEGER).map(toMinuteAggregateRow)
       .sort((x, y) => x.minute - y.minute || cmp(x.tenant, y.tenant) || cmp(x.model, y.model) || cmp(x.model_version, y.model_version) || cmp(x.variant, y.variant));
     return this.tables;
   }
+}
+
+interface TurnSlot {
+  tenant: string;
+  conversationId: string;
+  /** Index of the turn's latest update in SliceOutput.updates (-1 before the first). */
+  at: number;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -5,12 +5,14 @@ import type { MinuteAggregateRow } from '../rows';
 export const ZERO_BUCKET_KEY = '-32768';
 
 const sumOf = (m: Moments) => m.n * m.mean;
+const LENGTH_KEYS = LENGTH_BUCKETS.map((b) => `tokens:${b}`);
 const sumSqOf = (m: Moments) => m.m2 + m.n * m.mean * m.mean;
 
 /** Bucket index -> count, as the sumMap sketch columns hold them (latency and length are never negative). */
 function sketchColumn(json: DDSketchJson): Record<string, number> {
   if (Object.keys(json.negative).length > 0) throw new RangeError('sketch columns hold non-negative values only');
-  const out: Record<string, number> = { ...json.positive };
+  // The sketch's JSON is built fresh for each call (MinuteAggregate.view), so its bucket map is ours to extend.
+  const out = json.positive;
   if (json.zeroCount > 0) out[ZERO_BUCKET_KEY] = json.zeroCount;
   return out;
 }
@@ -20,28 +22,31 @@ function sketchColumn(json: DDSketchJson): Record<string, number> {
  * partials (the table's SimpleAggregateFunction(sum) columns); the Welford form is kept in memory only.
  */
 export function toMinuteAggregateRow(aggregate: MinuteAggregate): MinuteAggregateRow {
-  const a = aggregate.toJSON();
+  // view(), not toJSON(): no deep copy; everything below is read into new objects (the row shares nothing with the aggregate).
+  const a = aggregate.view();
   const featureSums: Record<string, number> = {};
   const featureSumSqs: Record<string, number> = {};
   const featureCounts: Record<string, number> = {};
-  for (const [name, m] of Object.entries(a.features)) {
+  for (const name in a.features) {
+    const m = a.features[name];
     featureSums[name] = sumOf(m);
     featureSumSqs[name] = sumSqOf(m);
     featureCounts[name] = m.n;
   }
-  const conditions: [string, Moments][] = [
-    ['refuses', a.rewardBy.refuses], ['complies', a.rewardBy.complies], ['toxic', a.rewardBy.toxic], ['non_toxic', a.rewardBy.nonToxic],
-    ...LENGTH_BUCKETS.map((b): [string, Moments] => [`tokens:${b}`, a.rewardBy.byLength[b]]),
-  ];
   const rewardBySums: Record<string, number> = {};
   const rewardBySumSqs: Record<string, number> = {};
   const rewardByCounts: Record<string, number> = {};
-  for (const [name, m] of conditions) {
-    if (m.n === 0) continue;
+  const condition = (name: string, m: Moments) => {
+    if (m.n === 0) return;
     rewardBySums[name] = sumOf(m);
     rewardBySumSqs[name] = sumSqOf(m);
     rewardByCounts[name] = m.n;
-  }
+  };
+  condition('refuses', a.rewardBy.refuses);
+  condition('complies', a.rewardBy.complies);
+  condition('toxic', a.rewardBy.toxic);
+  condition('non_toxic', a.rewardBy.nonToxic);
+  for (let k = 0; k < LENGTH_BUCKETS.length; k++) condition(LENGTH_KEYS[k], a.rewardBy.byLength[LENGTH_BUCKETS[k]]);
   return {
     tenant: a.key.tenant, model: a.key.model, model_version: a.key.model_version, variant: a.key.variant, minute: a.key.minute,
     responses: a.responses,

@@ -116,6 +116,12 @@ describe('MinuteAggregate', () => {
     );
   });
 
+  it('view() reads the same as toJSON() (without the copy), key order included', () => {
+    const agg = aggregateOf([{ response: { latencyMs: 120, lengthTokens: 300, reward: 0.5, refuses: false, signals: { copy: 1 }, features: { bold: 2, lists: 1 } } }, { feedback: { kind: 'thumbs', value: -1 } }]);
+    expect(JSON.stringify(agg.view())).toBe(JSON.stringify(agg.toJSON()));
+    expect(JSON.stringify(MinuteAggregate.empty(KEY).view())).toBe(JSON.stringify(MinuteAggregate.empty(KEY).toJSON()));
+  });
+
   it('round-trips through JSON text, empty sketches included', () => {
     const empty = MinuteAggregate.empty(KEY);
     expect(MinuteAggregate.fromJSON(JSON.parse(JSON.stringify(empty.toJSON()))).toJSON()).toEqual(JSON.parse(JSON.stringify(empty.toJSON())));

@@ -14,7 +14,7 @@ export const MINUTE_MS = 60_000;
 export const minuteOf = (ts: number): number => Math.floor(ts / MINUTE_MS) * MINUTE_MS;
 
 /** A string that identifies the key (for maps); parts are joined by a separator no id contains. */
-export const minuteKeyString = (k: MinuteKey): string => [k.tenant, k.model, k.model_version, k.variant, String(k.minute)].join('\u001f');
+export const minuteKeyString = (k: MinuteKey): string => `${k.tenant}\u001f${k.model}\u001f${k.model_version}\u001f${k.variant}\u001f${k.minute}`;
 
 export const sameMinuteKey = (a: MinuteKey, b: MinuteKey): boolean => minuteKeyString(a) === minuteKeyString(b);
 
