@@ -4,6 +4,7 @@ export { evaluateRefusal, evaluateRotation, readStrmatchRows, refusalScores, rot
 export { evaluateToxicity, readHeldOutTweets, type ToxicityScores } from './toxicity-eval';
 export { lexiconClassify, type LexiconResult } from './toxicity-lexicon';
 export { evaluateHarmfulRequest, HARMFUL_FOLDS } from './harmful-request-eval';
+export { evaluateFollowUp, followUpScores, combinedScores, readFollowUpTest, wilson, FOLLOW_UP_TEST_FILE, ORIGINAL_MODEL_THRESHOLD, ARGMAX_CONTRAST_THRESHOLD, type FollowUpScoresReport, type CombinedReport } from './follow-up-eval';
 export { headlineMetrics, writeManifestMetrics, type EvaluationReport } from './manifest-metrics';
 export { trainWithCli } from './trainer-process';
 export { predict } from './predict';

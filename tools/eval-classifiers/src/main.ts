@@ -1,16 +1,17 @@
-// `node bin/run-ts.js tools/eval-classifiers/src/main.ts [--only refusal,toxicity,harmful-request] [--write]`
+// `node bin/run-ts.js tools/eval-classifiers/src/main.ts [--only refusal,toxicity,harmful-request,follow-up] [--write]`
 // Evaluates the classifiers and prints the report as JSON. With --write it also updates
 // docs/classifiers.eval.json and the `metrics` block of each shipped manifest.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { evaluateFollowUp } from './follow-up-eval';
 import { evaluateHarmfulRequest } from './harmful-request-eval';
 import { writeManifestMetrics, type EvaluationReport } from './manifest-metrics';
 import { EVAL_JSON, REPO_ROOT } from './paths';
 import { evaluateRefusal } from './refusal-eval';
 import { evaluateToxicity } from './toxicity-eval';
 
-const EVALUATIONS = { refusal: evaluateRefusal, toxicity: evaluateToxicity, 'harmful-request': evaluateHarmfulRequest } as const;
+const EVALUATIONS = { refusal: evaluateRefusal, toxicity: evaluateToxicity, 'harmful-request': evaluateHarmfulRequest, 'follow-up': evaluateFollowUp } as const;
 type EvaluationName = keyof typeof EVALUATIONS;
 
 export async function main(argv: string[]): Promise<number> {
@@ -28,7 +29,8 @@ export async function main(argv: string[]): Promise<number> {
     const started = Date.now();
     if (name === 'refusal') report.refusal = await evaluateRefusal(workDir);
     else if (name === 'toxicity') report.toxicity = await evaluateToxicity();
-    else report['harmful-request'] = await evaluateHarmfulRequest(workDir);
+    else if (name === 'harmful-request') report['harmful-request'] = await evaluateHarmfulRequest(workDir);
+    else report['follow-up'] = await evaluateFollowUp();
     process.stderr.write(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   }
   const document = { generatedBy: `node bin/run-ts.js tools/eval-classifiers/src/main.ts ${argv.join(' ')}`.trim(), ...report };

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { evaluateFollowUp } from './follow-up-eval';
 import type { evaluateHarmfulRequest } from './harmful-request-eval';
 import { SHIPPED_MODELS_DIR } from './paths';
 import type { evaluateRefusal } from './refusal-eval';
@@ -9,6 +10,7 @@ export interface EvaluationReport {
   refusal?: Awaited<ReturnType<typeof evaluateRefusal>>;
   toxicity?: Awaited<ReturnType<typeof evaluateToxicity>>;
   'harmful-request'?: Awaited<ReturnType<typeof evaluateHarmfulRequest>>;
+  'follow-up'?: Awaited<ReturnType<typeof evaluateFollowUp>>;
 }
 
 /** The headline numbers of each evaluation, as stored in the model's manifest. */
@@ -33,6 +35,20 @@ export function headlineMetrics(report: EvaluationReport): Record<string, Record
   const harmful = report['harmful-request'];
   if (harmful) {
     out['harmful-request'] = { protocol: harmful.protocol, accuracy: harmful.model.accuracy, unsafeF1: harmful.model.unsafeF1, macroF1: harmful.model.macroF1, majorityAccuracy: harmful.majorityBaseline.accuracy };
+  }
+  const followUp = report['follow-up'];
+  if (followUp) {
+    const f1 = (r: { perClass: Record<string, { f1: number }> }) => Object.fromEntries(['complaint', 'gratitude', 'clarification'].map((l) => [l, r.perClass[l]!.f1]));
+    const combined = followUp.combined.find((c) => c.threshold === followUp.defaultThreshold)!;
+    out['follow-up'] = {
+      protocol: followUp.protocol,
+      testRows: followUp.model.rows,
+      modelF1: f1(followUp.model),
+      rulesF1: f1(followUp.rules),
+      combinedF1: f1(combined),
+      combinedThreshold: combined.threshold,
+      feedbackMacroF1: { model: followUp.model.feedbackMacroF1, rules: followUp.rules.feedbackMacroF1, combined: combined.feedbackMacroF1 },
+    };
   }
   return out;
 }

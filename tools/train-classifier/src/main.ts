@@ -1,4 +1,4 @@
-// `node bin/run-ts.js tools/train-classifier/src/main.ts --model refusal|toxicity|harmful-request|followup
+// `node bin/run-ts.js tools/train-classifier/src/main.ts --model refusal|toxicity|harmful-request|follow-up
 //   [--data FILE.jsonl] [--sources a,b] [--folds K --fold I | --no-holdout] [--seed N] [--l2 X] [--out DIR]`
 // Trains one hashed n-gram classifier and writes models/<name>/{model.onnx,manifest.json[,heldout.json]}.
 import path from 'node:path';
@@ -66,6 +66,7 @@ export async function main(argv: string[]): Promise<number> {
     iterations: result.fit.iterations,
     stopReason: result.fit.stopReason,
     finalObjective: Number(result.fit.value.toFixed(6)),
+    gradientMax: Number(result.fit.gradientMax.toPrecision(3)),
     modelBytes: result.modelBytes,
     seconds: Number(((Date.now() - started) / 1000).toFixed(1)),
   };

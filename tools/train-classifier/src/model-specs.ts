@@ -1,5 +1,6 @@
 import type { HashedNgramPreprocessing, ModelManifest } from '@prefstream/models';
 import { DAVIDSON_LABELS, loadDavidson } from './datasets/davidson';
+import { FOLLOW_UP_DEV, loadFollowUps } from './datasets/follow-ups';
 import { loadLabelledJsonl } from './datasets/jsonl';
 import type { LoadedData } from './datasets/training-row';
 import type { ClassWeighting } from './optim/softmax-regression';
@@ -27,10 +28,13 @@ export interface ModelSpec {
   maxIterations: number;
   /** A fold kept out of training by default, so the shipped model's test rows are on record. */
   defaultHoldout?: { folds: number; fold: number };
+  /** How the settings were chosen, recorded with the hyperparameters in the manifest. */
+  selection?: string;
   load(options: DataOptions): LoadedData;
 }
 
-function preprocessing(overrides: Partial<HashedNgramPreprocessing> & { buckets: number }): HashedNgramPreprocessing {
+/** The shared preprocessing block with the given fields changed (paddingIndex always = buckets). */
+export function preprocessing(overrides: Partial<HashedNgramPreprocessing> & { buckets: number }): HashedNgramPreprocessing {
   return {
     kind: 'hashed-ngrams',
     lowercase: true,
@@ -114,5 +118,20 @@ export const MODEL_SPECS: Record<string, ModelSpec> = {
     maxIterations: 300,
     load: () => loadXstestPrompts(),
   },
-  followup: jsonlModelSpec('followup', "What does a user's follow-up message say about the previous answer (complaint, retry, gratitude, clarification, other)?", 'follow-up'),
+  'follow-up': {
+    name: 'follow-up',
+    version: '1.0.0',
+    description:
+      "What does a user's next message say about the previous answer: complaint, gratitude, clarification or none? Trained on the hand-labelled hh-rlhf follow-ups of libs/signals (dev split, 309 turns; no retry examples exist there): small data, see docs/classifiers.md.",
+    appliesTo: 'follow-up',
+    // Labels are read from the data (sorted): clarification, complaint, gratitude, none.
+    // Settings chosen by cross-validation within the dev split only (models/follow-up/selection.json,
+    // `node bin/run-ts.js tools/train-classifier/src/select-follow-up.ts --write`); a test checks they match.
+    preprocessing: preprocessing({ buckets: 1 << 17, maxChars: 1000, wordNgrams: [1, 3], charNgrams: null, leadWords: 3 }),
+    l2: 3e-2,
+    classWeight: 'balanced',
+    maxIterations: 500,
+    selection: 'models/follow-up/selection.json: 5-fold CV within followup-dev.jsonl (2 seeds), model-alone macro-F1; test split unseen',
+    load: (options) => loadFollowUps(options.data ?? FOLLOW_UP_DEV),
+  },
 };

@@ -88,7 +88,14 @@ export function trainClassifier(spec: ModelSpec, options: TrainOptions): TrainRe
       data: data.sources,
       rows: train.length,
       labelCounts,
-      hyperparameters: { l2, classWeight: spec.classWeight, maxIterations: spec.maxIterations, iterations: fit.optimizer.iterations, stopReason: fit.optimizer.stopReason },
+      hyperparameters: {
+        l2,
+        classWeight: spec.classWeight,
+        maxIterations: spec.maxIterations,
+        iterations: fit.optimizer.iterations,
+        stopReason: fit.optimizer.stopReason,
+        ...(spec.selection ? { selection: spec.selection } : {}),
+      },
       command: options.command,
     },
   };
