@@ -34,5 +34,9 @@ export function insertTurn(conversation: ConversationState, turn: TurnState): nu
   return at;
 }
 
-export const findTurn = (conversation: ConversationState, turnId: string): TurnState | undefined =>
-  conversation.turns.find((t) => t.id === turnId);
+export function findTurn(conversation: ConversationState, turnId: string): TurnState | undefined {
+  // A loop, not Array.find: no closure per lookup (this runs for every feedback, interaction and turn event).
+  const turns = conversation.turns;
+  for (let i = 0; i < turns.length; i++) if (turns[i].id === turnId) return turns[i];
+  return undefined;
+}

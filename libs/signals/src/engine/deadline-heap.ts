@@ -58,8 +58,15 @@ export class DeadlineHeap<T> {
   }
 
   private swap(a: number, b: number): void {
-    [this.deadlines[a], this.deadlines[b]] = [this.deadlines[b], this.deadlines[a]];
-    [this.items[a], this.items[b]] = [this.items[b], this.items[a]];
-    [this.generations[a], this.generations[b]] = [this.generations[b], this.generations[a]];
+    const { deadlines, items, generations } = this;
+    const deadline = deadlines[a];
+    deadlines[a] = deadlines[b];
+    deadlines[b] = deadline;
+    const item = items[a];
+    items[a] = items[b];
+    items[b] = item;
+    const generation = generations[a];
+    generations[a] = generations[b];
+    generations[b] = generation;
   }
 }

@@ -57,8 +57,8 @@ export class OutputCollector {
   private response(conversation: ConversationState, turn: TurnState, final: boolean): void {
     turn.flags &= ~DIRTY;
     turn.version++;
-    const signals: Record<string, number> = {};
-    for (const kind in turn.signals) signals[kind] = turn.signals[kind as SignalKind]!;
+    // A spread copies own keys in order like the for-in loop did, through V8's object-clone fast path.
+    const signals: Record<string, number> = { ...turn.signals } as Record<string, number>;
     // One object shape for every row (optional fields present, undefined when absent; JSON drops them):
     // this runs for every change of every turn.
     const row: ResponseUpdate = {

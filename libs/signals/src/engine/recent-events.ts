@@ -5,7 +5,12 @@
  */
 const STRIDE = 3;
 
-export function rememberEvent(recent: number[], idHash: number, ts: number, activity: boolean, watermark: number, capacity: number): { duplicate: boolean; overflowed: boolean } {
+// The three possible answers, shared (read-only): no object per event.
+const FRESH = Object.freeze({ duplicate: false, overflowed: false });
+const DUPLICATE = Object.freeze({ duplicate: true, overflowed: false });
+const OVERFLOWED = Object.freeze({ duplicate: false, overflowed: true });
+
+export function rememberEvent(recent: number[], idHash: number, ts: number, activity: boolean, watermark: number, capacity: number): { readonly duplicate: boolean; readonly overflowed: boolean } {
   let write = 0;
   let duplicate = false;
   for (let read = 0; read < recent.length; read += STRIDE) {
@@ -19,13 +24,13 @@ export function rememberEvent(recent: number[], idHash: number, ts: number, acti
     write += STRIDE;
   }
   recent.length = write;
-  if (duplicate) return { duplicate, overflowed: false };
+  if (duplicate) return DUPLICATE;
   recent.push(idHash, ts, activity ? 1 : 0);
-  if (recent.length <= capacity * STRIDE) return { duplicate, overflowed: false };
+  if (recent.length <= capacity * STRIDE) return FRESH;
   let oldest = 0;
   for (let i = STRIDE; i < recent.length; i += STRIDE) if (recent[i + 1] < recent[oldest + 1]) oldest = i;
   recent.splice(oldest, STRIDE);
-  return { duplicate, overflowed: true };
+  return OVERFLOWED;
 }
 
 /** True if an activity event is remembered with event time in (from, to]. */
