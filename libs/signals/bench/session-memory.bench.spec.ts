@@ -9,4 +9,11 @@ describe('session-memory benchmark', () => {
     expect(result.openTurns).toBeGreaterThanOrEqual(300);
     for (const figure of [result.bytesPerConversation, result.eventsPerSecond, result.shortResponseEventsPerSecond]) expect(Number.isFinite(figure)).toBe(true);
   });
+
+  it('measures the raw-events baseline on the same conversations', async () => {
+    const result = await sessionMemoryBench({ conversations: 300, throughputConversations: 0, keep: 'events' });
+    expect(result).toMatchObject({ kept: 'events', openConversations: 300 });
+    expect(Number.isFinite(result.bytesPerConversation)).toBe(true);
+    expect(result.eventsPerSecond).toBeNaN();
+  });
 });

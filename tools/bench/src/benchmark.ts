@@ -23,6 +23,11 @@ export interface Benchmark {
   target?: { metric: keyof Sample | string; atLeast?: number; atMost?: number; note: string };
   /** Ratio target against the baseline, if any (e.g. 0.6 of a bare kafkajs consumer). */
   ratioTarget?: number;
+  /**
+   * The figure the subject/baseline ratio is taken of (a Sample field or an `extra` key). Default
+   * opsPerSec; e.g. bytesPerConversation for a memory benchmark (a ratio below 1 is then smaller).
+   */
+  ratioMetric?: string;
   baselineName?: string;
   setup?(context: BenchmarkContext): Promise<void>;
   run(context: BenchmarkContext): Promise<Sample>;

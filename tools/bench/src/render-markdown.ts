@@ -7,7 +7,7 @@ export function renderMarkdown(results: BenchmarkResult[], meta: Record<string, 
   const lines = [
     `Run: ${new Date().toISOString()} - ${Object.entries(meta).map(([k, v]) => `${k} ${v}`).join(', ')}`,
     '',
-    '| benchmark | ops/s (median, min-max) | p50 ms | p99 ms | baseline ops/s | ratio (median, min-max) | target | RSS MB |',
+    '| benchmark | ops/s (median, min-max) | p50 ms | p99 ms | baseline (ops/s unless the ratio says) | ratio (median, min-max) | target | RSS MB |',
     '|---|---|---|---|---|---|---|---|',
   ];
   for (const r of results) {
@@ -16,12 +16,12 @@ export function renderMarkdown(results: BenchmarkResult[], meta: Record<string, 
       continue;
     }
     const ops = r.subject.opsPerSec;
-    const base = r.baseline?.metrics.opsPerSec;
+    const base = r.baseline?.metrics[r.ratioMetric ?? 'opsPerSec'];
     const target = [
       r.target ? `${r.target.note}: ${r.target.met === undefined ? 'n/a' : r.target.met ? 'met' : 'MISSED'}` : '',
       r.ratioTarget ? `ratio >= ${r.ratioTarget.atLeast}: ${r.ratioTarget.met === undefined ? 'n/a' : r.ratioTarget.met ? 'met' : 'MISSED'}` : '',
     ].filter(Boolean).join('; ');
-    lines.push(`| ${r.name} | ${ops ? `${fmt(ops.median)} (${fmt(ops.min)}-${fmt(ops.max)})` : ''} | ${fmt(r.p50Ms, 2)} | ${fmt(r.p99Ms, 2)} | ${base ? `${fmt(base.median)} (${r.baseline!.name})` : ''} | ${r.ratio ? `${fmt(r.ratio.median, 3)} (${fmt(r.ratio.min, 3)}-${fmt(r.ratio.max, 3)})` : ''} | ${target} | ${r.rssMb} |`);
+    lines.push(`| ${r.name} | ${ops ? `${fmt(ops.median)} (${fmt(ops.min)}-${fmt(ops.max)})` : ''} | ${fmt(r.p50Ms, 2)} | ${fmt(r.p99Ms, 2)} | ${base ? `${fmt(base.median)} (${r.baseline!.name})` : ''} | ${r.ratio ? `${fmt(r.ratio.median, 3)} (${fmt(r.ratio.min, 3)}-${fmt(r.ratio.max, 3)})${r.ratioMetric ? ` of ${r.ratioMetric}` : ''}` : ''} | ${target} | ${r.rssMb} |`);
     const extras = Object.entries(r.subject).filter(([k]) => !['opsPerSec', 'p50Ms', 'p99Ms'].includes(k));
     if (extras.length) lines.push(`| &nbsp;&nbsp;${r.name} extras | ${extras.map(([k, v]) => `${k} ${fmt(v.median, 2)}`).join(', ')} | | | | | | |`);
   }

@@ -12,8 +12,10 @@ export interface BenchmarkResult {
   rssMb: number;
   subject: Record<string, Spread>;
   baseline?: { name: string; metrics: Record<string, Spread> };
-  /** Median of the per-repetition ratios subject/baseline (ops/s), measured side by side. */
+  /** Median of the per-repetition ratios subject/baseline (of ratioMetric, default ops/s), measured side by side. */
   ratio?: Spread;
+  /** What the ratio is of, when not ops/s. */
+  ratioMetric?: string;
   target?: Benchmark['target'] & { met: boolean | undefined };
   ratioTarget?: { atLeast: number; met: boolean | undefined };
   error?: string;
@@ -26,6 +28,12 @@ export const machine = () => ({
   memoryGb: Math.round(os.totalmem() / 2 ** 30),
   platform: `${os.platform()} ${os.release()}`,
 });
+
+/** A figure of a sample: opsPerSec, p50Ms, p99Ms or an `extra` key (default opsPerSec). */
+export function metricOf(sample: Sample, metric = 'opsPerSec'): number | undefined {
+  const value = metric === 'opsPerSec' || metric === 'p50Ms' || metric === 'p99Ms' ? sample[metric] : sample.extra?.[metric];
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
 
 function checkTarget(target: Benchmark['target'], metrics: Record<string, Spread>): boolean | undefined {
   if (!target) return undefined;
@@ -56,7 +64,9 @@ export async function runBenchmark(bench: Benchmark, context: BenchmarkContext):
       subject.push(s);
       if (b) {
         baseline.push(b);
-        if (b.opsPerSec && s.opsPerSec) ratios.push(s.opsPerSec / b.opsPerSec);
+        const subjectValue = metricOf(s, bench.ratioMetric);
+        const baselineValue = metricOf(b, bench.ratioMetric);
+        if (subjectValue !== undefined && baselineValue) ratios.push(subjectValue / baselineValue);
       }
     }
   } catch (error) {
@@ -77,6 +87,7 @@ export async function runBenchmark(bench: Benchmark, context: BenchmarkContext):
     subject: metrics,
     baseline: bench.baseline ? { name: bench.baselineName ?? 'baseline', metrics: summarizeSamples(baseline) } : undefined,
     ratio,
+    ratioMetric: bench.ratioMetric,
     target: bench.target ? { ...bench.target, met: checkTarget(bench.target, metrics) } : undefined,
     ratioTarget: bench.ratioTarget !== undefined ? { atLeast: bench.ratioTarget, met: ratio ? ratio.median >= bench.ratioTarget : undefined } : undefined,
   };
