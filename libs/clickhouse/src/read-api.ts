@@ -51,6 +51,56 @@ export const NAMED_QUERIES = {
   recentAlerts: `
     SELECT alert_id, toUnixTimestamp64Milli(raised_at) AS raised_at_ms, tenant, severity, monitor, subject, message
     FROM alerts FINAL WHERE raised_at >= fromUnixTimestamp64Milli({since:Int64}) ORDER BY raised_at DESC LIMIT {limit:UInt32}`,
+
+  // The dashboard's queries (libs/dashboard). A tenant of '' means every tenant.
+  /** Tenants with aggregates since a time, busiest first. */
+  dashboardTenants: `
+    SELECT tenant, sum(responses) AS responses, toUnixTimestamp64Milli(max(minute)) AS last_minute_ms
+    FROM minute_aggregates WHERE minute >= fromUnixTimestamp64Milli({since:Int64})
+    GROUP BY tenant ORDER BY responses DESC, tenant`,
+  /** Everything the minute aggregates count, summed per model version over a range (all variants). */
+  dashboardModelWindow: `
+    SELECT model, model_version, sum(responses) AS responses, sum(thumbs_up) AS thumbs_up, sum(thumbs_down) AS thumbs_down,
+           sum(rating_sum) AS rating_sum, sum(rating_sumsq) AS rating_sumsq, sum(rating_count) AS rating_count, sum(rating_positive) AS rating_positive,
+           sum(reward_sum) AS reward_sum, sum(reward_sumsq) AS reward_sumsq, sum(reward_count) AS reward_count,
+           sum(votes_won) AS votes_won, sum(votes_lost) AS votes_lost, sum(votes_tie) AS votes_tie, sum(votes_both_bad) AS votes_both_bad,
+           sum(reactions) AS reactions, sum(flags) AS flags, sum(comments) AS comments, sumMap(signal_counts) AS signal_counts,
+           sumMap(reward_by_sums) AS reward_by_sums, sumMap(reward_by_sumsqs) AS reward_by_sumsqs, sumMap(reward_by_counts) AS reward_by_counts
+    FROM minute_aggregates
+    WHERE ({tenant:String} = '' OR tenant = {tenant:String}) AND minute >= fromUnixTimestamp64Milli({from:Int64}) AND minute < fromUnixTimestamp64Milli({to:Int64})
+    GROUP BY model, model_version ORDER BY responses DESC, model, model_version`,
+  /** Per model version and minute: the counts the dashboard's time series plot. */
+  dashboardMinuteSeries: `
+    SELECT model, model_version, toUnixTimestamp64Milli(minute) AS minute_ms, sum(responses) AS responses,
+           sum(thumbs_up) AS thumbs_up, sum(thumbs_down) AS thumbs_down, sum(reward_sum) AS reward_sum, sum(reward_count) AS reward_count
+    FROM minute_aggregates
+    WHERE ({tenant:String} = '' OR tenant = {tenant:String}) AND minute >= fromUnixTimestamp64Milli({from:Int64}) AND minute < fromUnixTimestamp64Milli({to:Int64})
+    GROUP BY model, model_version, minute ORDER BY minute, model, model_version`,
+  /** The rating scopes and methods that have snapshots, with the time of the latest. */
+  ratingScopes: `
+    SELECT scope, method, toUnixTimestamp64Milli(max(computed_at)) AS computed_at_ms
+    FROM rating_snapshots GROUP BY scope, method ORDER BY scope, method`,
+  /** The windows with effect snapshots for a segment. */
+  effectWindows: `
+    SELECT \`window\`, toUnixTimestamp64Milli(max(computed_at)) AS computed_at_ms
+    FROM effect_snapshots WHERE segment = {segment:String} GROUP BY \`window\` ORDER BY \`window\``,
+  /** The latest effect snapshot of each target for a segment and window, strongest evidence first. */
+  latestEffects: `
+    SELECT target, feature, coef, se, ci_low, ci_high, n, toUnixTimestamp64Milli(computed_at) AS computed_at_ms
+    FROM effect_snapshots
+    WHERE segment = {segment:String} AND \`window\` = {window:String}
+      AND (target, computed_at) IN (SELECT target, max(computed_at) FROM effect_snapshots WHERE segment = {segment:String} AND \`window\` = {window:String} GROUP BY target)
+    ORDER BY target, if(se > 0, abs(coef / se), 0) DESC, feature`,
+  /** Late and unknown-turn events by reason and type since a time (ingestion time). */
+  lateEventsByReason: `
+    SELECT reason, type, count() AS events, max(lateness_ms) AS max_lateness_ms, max(toUnixTimestamp64Milli(ingested_at)) AS last_ms
+    FROM late_events WHERE ({tenant:String} = '' OR tenant = {tenant:String}) AND ingested_at >= fromUnixTimestamp64Milli({since:Int64})
+    GROUP BY reason, type ORDER BY events DESC, reason, type`,
+  /** Recent alerts of one tenant (or all). */
+  tenantAlerts: `
+    SELECT alert_id, toUnixTimestamp64Milli(raised_at) AS raised_at_ms, tenant, severity, monitor, subject, message
+    FROM alerts FINAL WHERE ({tenant:String} = '' OR tenant = {tenant:String}) AND raised_at >= fromUnixTimestamp64Milli({since:Int64})
+    ORDER BY raised_at DESC LIMIT {limit:UInt32}`,
 } as const;
 
 export type NamedQuery = keyof typeof NAMED_QUERIES;
