@@ -1,3 +1,4 @@
+import type { PrefEvent } from '@prefstream/events';
 import { startDevBroker } from '@prefstream/dev-broker';
 import { createRecordProducer, ensureTopics } from '@prefstream/kafka';
 import { generateSyntheticTraffic } from '@prefstream/sources';
@@ -90,12 +91,24 @@ export const startCommand: CliCommand = {
     const traffic = values['no-traffic'] ? Promise.resolve() : (async () => {
       const producer = await createRecordProducer({ brokers: [broker.brokers], clientId: 'prefstream-demo-traffic' });
       const rate = Number(values.rate ?? 200);
+      // Conversations unfold over minutes of event time. Each round plans the conversations that start in
+      // the next 10 s; every event waits in `pending` until its event time has come, so what reaches Kafka
+      // is in event-time order across rounds (as real clients send it) and nothing is late.
+      const pending: PrefEvent[] = [];
+      let plannedUntil = Date.now();
       for (let seed = Date.now() % 100000; !trafficStopped; seed++) {
-        // Fresh conversations each round, stamped with the current time so dashboards show "now".
-        const start = Date.now();
-        const batch = [...generateSyntheticTraffic({ conversations: Math.max(1, Math.round(rate / 8)), seed, idPrefix: `demo${seed}`, startMs: start, conversationGapMs: 1000 / Math.max(1, rate / 8) })];
-        await producer.send(config.kafka.topic, batch.map((e) => ({ key: e.conversation_id, value: JSON.stringify(e) })));
-        await new Promise((r) => setTimeout(r, Math.max(0, 1000 * (batch.length / rate) - (Date.now() - start))));
+        const now = Date.now();
+        if (plannedUntil < now + 10_000) {
+          const conversations = Math.max(1, Math.round(rate / 8) * 10);
+          pending.push(...generateSyntheticTraffic({ conversations, seed, idPrefix: `demo${seed}`, startMs: plannedUntil, conversationGapMs: 10_000 / conversations }));
+          plannedUntil += 10_000;
+          pending.sort((a, b) => Date.parse(a.ts) - Date.parse(b.ts));
+        }
+        let due = 0;
+        while (due < pending.length && Date.parse(pending[due].ts) <= now) due++;
+        const batch = pending.splice(0, due);
+        if (batch.length > 0) await producer.send(config.kafka.topic, batch.map((e) => ({ key: e.conversation_id, value: JSON.stringify(e) })));
+        await new Promise((r) => setTimeout(r, 250));
       }
       await producer.disconnect();
     })();
