@@ -153,4 +153,22 @@ describe('MinuteAggregates', () => {
     expect(restored.size).toBe(1);
     expect(minuteOf(-1)).toBe(-60_000);
   });
+
+  it('files each observation under the key it came with, also when the caller reuses and changes one key object, and after a drain', () => {
+    const aggs = new MinuteAggregates();
+    const key: MinuteKey = { ...KEY };
+    aggs.addResponse(key, { reward: 0 });
+    aggs.addFeedback(key, { kind: 'flag' });
+    key.model = 'other';
+    aggs.addFeedback(key, { kind: 'flag' });
+    key.minute += 60_000;
+    aggs.addFeedback(key, { kind: 'comment' });
+    expect(aggs.get(KEY)!.toJSON()).toMatchObject({ responses: 1, flags: 1, comments: 0 });
+    expect(aggs.get({ ...KEY, model: 'other' })!.toJSON()).toMatchObject({ responses: 0, flags: 1, comments: 0 });
+    expect(aggs.get({ ...KEY, model: 'other', minute: KEY.minute + 60_000 })!.toJSON()).toMatchObject({ flags: 0, comments: 1 });
+    expect(aggs.drainBefore(Number.MAX_SAFE_INTEGER)).toHaveLength(3);
+    aggs.addFeedback(key, { kind: 'comment' });
+    expect(aggs.size).toBe(1);
+    expect(aggs.get(key)!.toJSON().comments).toBe(1);
+  });
 });

@@ -14,13 +14,22 @@ export class MinuteAggregates {
     return this.byKey.size;
   }
 
+  /** The key parts and aggregate of the last lookup: a response's outcome and its feedback hit the same key in a row. */
+  private last: { tenant: string; model: string; model_version: string; variant: string; minute: number; agg: MinuteAggregate } | undefined;
+
   private at(key: MinuteKey): MinuteAggregate {
+    const last = this.last;
+    if (last !== undefined && last.minute === key.minute && last.tenant === key.tenant && last.model === key.model && last.model_version === key.model_version && last.variant === key.variant) {
+      return last.agg;
+    }
     const id = minuteKeyString(key);
     let agg = this.byKey.get(id);
     if (!agg) {
       agg = MinuteAggregate.empty(key);
       this.byKey.set(id, agg);
     }
+    // Copied parts, not the key object: a caller may reuse and change its key object between calls.
+    this.last = { tenant: key.tenant, model: key.model, model_version: key.model_version, variant: key.variant, minute: key.minute, agg };
     return agg;
   }
 
@@ -42,6 +51,7 @@ export class MinuteAggregates {
 
   /** Removes and returns the aggregates of minutes starting before `minute`, oldest first. */
   drainBefore(minute: number): MinuteAggregate[] {
+    this.last = undefined;
     const out: MinuteAggregate[] = [];
     for (const [id, agg] of this.byKey) {
       if (agg.key.minute < minute) {
