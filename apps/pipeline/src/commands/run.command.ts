@@ -1,3 +1,4 @@
+import type { Store } from '@prefstream/clickhouse';
 import { UsageError, type CliCommand } from '../command';
 import { loadConfig, signalEngineConfigOf, type PipelineConfig } from '../config';
 import { startIngest } from '../ingest/ingest-runner';
@@ -26,16 +27,22 @@ export function createLogger(config: PipelineConfig, stdout: NodeJS.WritableStre
   };
 }
 
-/**
- * Runs the ingestion pipeline until `stopSignal` resolves (or a fatal error); returns the exit code.
- * Shared by `prefstream run` and `prefstream start`.
- */
 /** Longest a graceful stop may take (in-flight batches get 15 s of it) before the process exits anyway. */
 const STOP_DEADLINE_MS = 30_000;
 
-export async function runPipeline(config: PipelineConfig, log: Log, stopSignal: Promise<string>): Promise<number> {
+/** Something that lives as long as the pipeline on its store (the dashboard in `prefstream start`). */
+export type StoreCompanion = (store: Store) => Promise<{ close(): Promise<void> }>;
+
+/**
+ * Runs the ingestion pipeline until `stopSignal` resolves (or a fatal error); returns the exit code.
+ * Shared by `prefstream run` and `prefstream start`. `companion` gets the pipeline's own store object once
+ * it is open (the embedded store admits one session per data directory, so nothing else can open it) and
+ * is closed before the store.
+ */
+export async function runPipeline(config: PipelineConfig, log: Log, stopSignal: Promise<string>, companion?: StoreCompanion): Promise<number> {
   const connection = kafkaConnection(config, log);
   const store = await openConfiguredStore(config);
+  const attached = companion ? await companion(store).catch((error: unknown) => store.close().then(() => Promise.reject(error))) : undefined;
   const metrics = createPipelineMetrics();
   const metricsServer = config.metrics.port !== undefined ? await startMetricsServer(metrics.registry, config.metrics.port) : undefined;
   if (metricsServer) log('info', `metrics on http://127.0.0.1:${metricsServer.port}/metrics`);
@@ -71,6 +78,7 @@ export async function runPipeline(config: PipelineConfig, log: Log, stopSignal: 
     log('error', `stop did not finish within ${STOP_DEADLINE_MS / 1000} s; exiting anyway (the next owner resumes from the last snapshot)`);
     code = code || 1;
   }
+  await attached?.close();
   await metricsServer?.close();
   await store.close();
   log('info', 'stopped');

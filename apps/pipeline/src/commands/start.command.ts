@@ -3,69 +3,10 @@ import { startDevBroker } from '@prefstream/dev-broker';
 import { createRecordProducer, ensureTopics } from '@prefstream/kafka';
 import { generateSyntheticTraffic } from '@prefstream/sources';
 import type { CliCommand } from '../command';
-import { loadConfig, signalEngineConfigOf, type PipelineConfig } from '../config';
-import { startIngest } from '../ingest/ingest-runner';
-import { startMetricsServer } from '../metrics/metrics-server';
-import { createPipelineMetrics } from '../metrics/pipeline-metrics';
-import { DEFAULT_STORE_DIR, openConfiguredStore, userHashKey } from '../store-from-config';
+import { loadConfig } from '../config';
+import { DEFAULT_STORE_DIR } from '../store-from-config';
 import { DEFAULT_DASHBOARD_PORT, portFlag, serveDashboard } from './dashboard.command';
-import { createLogger, kafkaConnection, runPipeline, terminationSignal, type Log } from './run.command';
-
-/** Longest a graceful stop may take, as in runPipeline. */
-const STOP_DEADLINE_MS = 30_000;
-
-/**
- * runPipeline (run.command.ts) with the dashboard served from the same store object: the embedded store
- * admits one session per data directory, so the dashboard cannot open one of its own, and runPipeline
- * opens its store itself. Until runPipeline can be handed a store, this mirrors it line for line plus the
- * lines that mention the dashboard; apps/dashboard/test/start-mirror.spec.ts fails when the two drift.
- */
-async function runPipelineWithDashboard(config: PipelineConfig, log: Log, stopSignal: Promise<string>, dashboardPort: number): Promise<number> {
-  if (dashboardPort === 0) return runPipeline(config, log, stopSignal);
-  const connection = kafkaConnection(config, log);
-  const store = await openConfiguredStore(config);
-  const dashboard = await serveDashboard(store, { port: dashboardPort, log, fallbackToFreePort: true }).catch((error: unknown) => store.close().then(() => Promise.reject(error)));
-  const metrics = createPipelineMetrics();
-  const metricsServer = config.metrics.port !== undefined ? await startMetricsServer(metrics.registry, config.metrics.port) : undefined;
-  if (metricsServer) log('info', `metrics on http://127.0.0.1:${metricsServer.port}/metrics`);
-  const runner = await startIngest({
-    connection,
-    topic: config.kafka.topic,
-    group: config.kafka.group,
-    deadLetterTopic: config.kafka.deadLetterTopic,
-    store,
-    userHashKey: userHashKey(config),
-    maxEventBytes: config.ingest.maxEventBytes,
-    signals: signalEngineConfigOf(config),
-    streamModels: config.models.stream,
-    sessionTimeoutMs: config.kafka.sessionTimeoutMs,
-    metrics,
-    log,
-  });
-  log('info', `consuming ${config.kafka.topic} as group ${config.kafka.group} from ${connection.brokers.join(',')}`);
-  let stopping: Promise<void> | undefined;
-  void stopSignal.then((why) => {
-    log('info', `${why}: stopping (finishing in-flight batches, snapshotting, committing, leaving the group)`);
-    stopping ??= runner.stop();
-  });
-  let code = 0;
-  await runner.done.catch((error) => {
-    log('error', `fatal: ${(error as Error).message}`);
-    code = 1;
-  });
-  // Bounded: a stop that cannot finish (a store gone for good, a stuck client) must not hang the process;
-  // the next owner resumes from the last durable snapshot either way.
-  const stopped = await Promise.race([(stopping ?? runner.stop(0)).then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), STOP_DEADLINE_MS).unref())]);
-  if (!stopped) {
-    log('error', `stop did not finish within ${STOP_DEADLINE_MS / 1000} s; exiting anyway (the next owner resumes from the last snapshot)`);
-    code = code || 1;
-  }
-  await dashboard.close();
-  await metricsServer?.close();
-  await store.close();
-  log('info', 'stopped');
-  return code;
-}
+import { createLogger, runPipeline, terminationSignal } from './run.command';
 
 /**
  * `npm start`: everything locally on embedded defaults. The dev broker (data in .prefstream/kafka), the
@@ -113,7 +54,7 @@ export const startCommand: CliCommand = {
       await producer.disconnect();
     })();
     log('info', 'running. Try: curl -s localhost:9464/metrics | grep prefstream_ ; after Ctrl-C: npx prefstream query "SELECT type, count() FROM raw_events GROUP BY type"');
-    const code = await runPipelineWithDashboard(config, log, stop.then((why) => ((trafficStopped = true), why)), dashboardPort);
+    const code = await runPipeline(config, log, stop.then((why) => ((trafficStopped = true), why)), dashboardPort === 0 ? undefined : (store) => serveDashboard(store, { port: dashboardPort, log, fallbackToFreePort: true }));
     await traffic.catch(() => undefined);
     await broker.stop();
     return code;
