@@ -1,28 +1,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { loadMigrations } from '@prefstream/clickhouse';
 import { EXAMPLE_EVENTS } from '@prefstream/events';
 import zlib from 'node:zlib';
 import { generateSyntheticTraffic } from '@prefstream/sources';
-import { runCli } from '../cli';
+import { cli, queryRows } from '../analysis/cli-runner.test-helper';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'replay-cmd-'));
 const store = path.join(dir, 'store');
 const LATEST = loadMigrations().length;
 
-async function cli(...argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await runCli(argv, { env: {}, stdout, stderr });
-  return { code, out, err };
-}
-const query = async (sql: string) => (await cli('query', '--store', store, '--json', sql)).out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of ad-hoc test queries
+const query = (sql: string) => queryRows<any>(store, sql);
 
 describe('prefstream replay / query / migrate (real chdb)', () => {
   const file = path.join(dir, 'events.ndjson');
