@@ -33,4 +33,12 @@ describe('PartitionProcessor', () => {
     const two = new PartitionProcessor({ hashUser }).process(records, 5);
     expect(two).toEqual(one);
   });
+
+  it('gives the same output whether it decodes the records itself or is handed them decoded', () => {
+    const records = [...EXAMPLE_EVENTS.map(rec), rec('nope')];
+    const whole = new PartitionProcessor({ hashUser }).process(records, 5);
+    const split = new PartitionProcessor({ hashUser });
+    expect(split.processDecoded(split.decode(records), 5)).toEqual(whole);
+    expect(whole.tables.raw_events.length).toBe(EXAMPLE_EVENTS.length);
+  });
 });

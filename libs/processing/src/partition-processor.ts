@@ -1,7 +1,7 @@
 import type { SourceRecord } from '@prefstream/events';
 import type { SignalEngineConfig, SignalEngineState } from '@prefstream/signals';
 import { decodeBatch } from './decode-batch';
-import type { RejectedRecord } from './decoded-record';
+import type { DecodedBatch, RejectedRecord } from './decoded-record';
 import type { RawEventRow, RejectedEventRow } from './rows';
 import { pseudonymise, toRawEventRow, toRejectedEventRow } from './to-rows';
 import type { UserHasher } from './user-hasher';
@@ -66,7 +66,16 @@ export class PartitionProcessor {
 
   /** `scores`: classifier scores computed for this slice's texts beforehand (see SliceScores). */
   process(records: readonly SourceRecord[], ingestedAt: number, scores?: SliceScores): ProcessorOutput {
-    const decoded = decodeBatch(records, { maxEventBytes: this.options.maxEventBytes });
+    return this.processDecoded(this.decode(records), ingestedAt, scores);
+  }
+
+  /** The contract check alone (stateless), for callers that read the events before processing them (scoring). */
+  decode(records: readonly SourceRecord[]): DecodedBatch {
+    return decodeBatch(records, { maxEventBytes: this.options.maxEventBytes });
+  }
+
+  /** `process` on records already decoded by `decode` (each slice decoded once, whoever reads it first). */
+  processDecoded(decoded: DecodedBatch, ingestedAt: number, scores?: SliceScores): ProcessorOutput {
     const { rejected } = decoded;
     const accepted = decoded.accepted.filter((a) => {
       if (this.recentIds.has(a.event.event_id)) return false;

@@ -74,7 +74,8 @@ export const replayCommand: CliCommand = {
       let bytesRead = 0;
       const whole = crypto.createHash('sha256');
       for await (const batch of readSource(source, config, (n) => (bytesRead = n))) {
-        const output = processor.process(batch, Date.now(), await scorer.score(batch));
+        const decoded = processor.decode(batch);
+        const output = processor.processDecoded(decoded, Date.now(), await scorer.score(decoded.accepted.map((a) => a.event)));
         const digest = crypto.createHash('sha256');
         for (const record of batch) {
           digest.update(record.value).update('\n');

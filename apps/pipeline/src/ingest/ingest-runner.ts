@@ -60,7 +60,7 @@ export async function startIngest(options: IngestOptions): Promise<IngestRunner>
         store: options.store,
         checkpoints,
         createProcessor: (state) => new PartitionProcessor({ hashUser, maxEventBytes: options.maxEventBytes, signals: options.signals }, state),
-        scoreSlice: scorer.models.length > 0 ? (records) => scorer.score(records) : undefined,
+        scoreSlice: scorer.models.length > 0 ? (events) => scorer.score(events) : undefined,
         snapshotEverySlices: options.snapshotEverySlices ?? 20,
         snapshotEveryMs: options.snapshotEveryMs ?? 5000,
         deadLetter: (output) => sendDeadLetters(producer, options.deadLetterTopic, output.deadLetters),

@@ -1,5 +1,5 @@
 import { isRetriable } from '@prefstream/errors';
-import type { SourceRecord } from '@prefstream/events';
+import type { PrefEvent, SourceRecord } from '@prefstream/events';
 import { dedupToken, planRecovery, PartitionProcessor, RangeSlicer, sameRange, type ProcessorOutput, type ProcessorState, type RangeEntry, type SliceScores, type Slice } from '@prefstream/processing';
 import type { CheckpointStore } from './checkpoint-log';
 import type { OutputStore } from './output-store';
@@ -17,7 +17,7 @@ export interface PartitionWorkerOptions {
    * Classifier scores for a slice's texts, computed before it is processed (ONNX in worker threads).
    * Must be deterministic: a replayed slice has to get the same scores to produce the same rows.
    */
-  scoreSlice?: (records: readonly SourceRecord[]) => Promise<SliceScores>;
+  scoreSlice?: (events: readonly PrefEvent[]) => Promise<SliceScores>;
   /** Called with rejected records after their slice's outputs are durable (dead-letter topic). */
   deadLetter?: (output: ProcessorOutput, slice: Slice) => Promise<void>;
   /** Called before each retry while the store is unavailable; should keep the group membership alive. */
@@ -93,8 +93,9 @@ export class PartitionWorker {
           continue;
         }
       }
-      const scores = this.options.scoreSlice ? await this.options.scoreSlice(slice.records) : undefined;
-      const output = this.processor.process(slice.records, started, scores);
+      const decoded = this.processor.decode(slice.records);
+      const scores = this.options.scoreSlice ? await this.options.scoreSlice(decoded.accepted.map((a) => a.event)) : undefined;
+      const output = this.processor.processDecoded(decoded, started, scores);
       const { from, to } = slice;
       await Promise.all(
         Object.entries(output.tables)

@@ -1,4 +1,4 @@
-import type { SourceRecord } from '@prefstream/events';
+import type { PrefEvent } from '@prefstream/events';
 import { CLASSIFIER_SCORES, classifierScoresFrom, type ClassifierScores } from '@prefstream/features';
 import { TextClassifier, type ClassifierOptions } from '@prefstream/models';
 import type { SliceScores } from '@prefstream/processing';
@@ -11,31 +11,22 @@ interface Target {
   text: string;
 }
 
-const decoder = new TextDecoder();
-
 /**
  * Texts of a slice that the classifiers read: each turn's response and prompt, and the inline sides of
- * votes (keyed `<event_id>#a` / `#b`, as SliceScores expects). Records that do not parse are skipped
- * here; the processor rejects them with a reason.
+ * votes (keyed `<event_id>#a` / `#b`, as SliceScores expects). Events are the slice's accepted ones, as
+ * PartitionProcessor.decode returns them (decoded once for scoring and processing).
  */
-export function scoringTargets(records: readonly SourceRecord[]): { responses: Target[]; prompts: Target[] } {
+export function scoringTargets(events: readonly PrefEvent[]): { responses: Target[]; prompts: Target[] } {
   const responses: Target[] = [];
   const prompts: Target[] = [];
-  for (const record of records) {
-    let event: Record<string, unknown>;
-    try {
-      event = JSON.parse(decoder.decode(record.value)) as Record<string, unknown>;
-    } catch {
-      continue;
-    }
-    if (!event || typeof event !== 'object' || typeof event.event_id !== 'string') continue;
-    if (event.type === 'turn' && typeof event.response === 'string' && typeof event.prompt === 'string') {
+  for (const event of events) {
+    if (event.type === 'turn') {
       responses.push({ key: event.event_id, text: event.response });
       prompts.push({ key: event.event_id, text: event.prompt });
     } else if (event.type === 'vote') {
       for (const side of ['a', 'b'] as const) {
-        const response = (event[side] as { response?: unknown } | undefined)?.response;
-        if (typeof response === 'string') responses.push({ key: `${event.event_id}#${side}`, text: response });
+        const response = event[side].response;
+        if (response !== undefined) responses.push({ key: `${event.event_id}#${side}`, text: response });
       }
     }
   }
@@ -67,10 +58,10 @@ export class SliceScorer {
     return [...this.classifiers.keys()];
   }
 
-  async score(records: readonly SourceRecord[]): Promise<SliceScores> {
+  async score(events: readonly PrefEvent[]): Promise<SliceScores> {
     const scores = new Map<string, ClassifierScores>();
     if (this.classifiers.size === 0) return scores;
-    const { responses, prompts } = scoringTargets(records);
+    const { responses, prompts } = scoringTargets(events);
     const outputs = new Map<string, Record<string, Record<string, number>>>();
     const run = async (model: string, targets: Target[]) => {
       const classifier = this.classifiers.get(model);
