@@ -44,7 +44,7 @@ describe('RewardCalibration (real chdb)', () => {
       predicted.push(reference.predict(r.signals));
       reference.update(r.signals, r.thumbs > 0);
     }
-    const refConfig = reference.toRewardConfig() as { coefficients: Record<string, number>; intercept: number };
+    const refConfig = reference.toRewardConfig();
     expect(global.weights['(intercept)']).toBeCloseTo(refConfig.intercept, 12);
     for (const [kind, w] of Object.entries(refConfig.coefficients)) expect(global.weights[kind]).toBeCloseTo(w, 12);
     expect(global.aucCalibrated).toBeCloseTo(rocAuc(predicted, ordered.map((r) => r.thumbs > 0)), 12);

@@ -1,5 +1,5 @@
 import type { Store } from '@prefstream/clickhouse';
-import { OnlineLogisticCalibrator, rewardWeightRows, rocAuc, type RewardWeightRow } from '@prefstream/signals';
+import { OnlineLogisticCalibrator, rewardWeightRows, rocAuc } from '@prefstream/signals';
 
 /** One final response with an explicit thumbs, as read from `responses`. */
 interface LabelledResponse {
@@ -78,7 +78,7 @@ export class RewardCalibration {
 
   report(): ScopeCalibration[] {
     return [...this.scopes].map(([scope, s]) => {
-      const config = s.calibrator.toRewardConfig() as Extract<ReturnType<OnlineLogisticCalibrator['toRewardConfig']>, { mode: 'calibrated' }>;
+      const config = s.calibrator.toRewardConfig();
       return {
         scope, examples: s.labels.length, positives: s.labels.filter(Boolean).length,
         aucHand: rocAuc(s.hand, s.labels), aucCalibrated: rocAuc(s.predicted, s.labels),
@@ -91,9 +91,9 @@ export class RewardCalibration {
   async write(computedAt: number): Promise<number> {
     const rows = [];
     for (const [scope, s] of this.scopes) {
-      const config = s.calibrator.toRewardConfig() as Extract<ReturnType<OnlineLogisticCalibrator['toRewardConfig']>, { mode: 'calibrated' }>;
+      const config = s.calibrator.toRewardConfig();
       const auc = rocAuc(s.predicted, s.labels);
-      for (const w of rewardWeightRows(config, scope, s.labels.length, s.latestTs) as RewardWeightRow[]) {
+      for (const w of rewardWeightRows(config, scope, s.labels.length, s.latestTs)) {
         rows.push({ computed_at: computedAt, tenant: scope, signal: w.feature, weight: w.weight, n: w.examples, auc: Number.isFinite(auc) ? auc : 0 });
       }
     }

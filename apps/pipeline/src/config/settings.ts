@@ -19,38 +19,33 @@ export interface Setting {
 const hostPort = z.string().regex(/^[^:\s,]+:\d{1,5}$/, 'expected host:port');
 const list = (item: z.ZodType) => z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(item).min(1));
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const rewardWeights = z.preprocess(
-  (v) => {
-    if (typeof v !== 'string') return v;
-    try {
-      return JSON.parse(v);
-    } catch {
-      return v; // reported by the object schema below as "expected object"
-    }
-  },
-  z.record(z.string(), z.number().min(0, 'weights must be >= 0')).superRefine((weights, ctx) => {
-    const unknown = Object.keys(weights).filter((k) => !(SIGNAL_KIND_NAMES as readonly string[]).includes(k));
-    if (unknown.length) ctx.addIssue({ code: 'custom', message: `unknown signal kind ${unknown.join(', ')}; known: ${SIGNAL_KIND_NAMES.join(', ')}` });
-  }),
-);
+/**
+ * A JSON object from signal kind to number (also given as a JSON string in an environment variable),
+ * naming the kinds it does not know. `extraKeys` are accepted besides the signal kinds.
+ */
+const signalMap = (value: z.ZodType<number>, extraKeys: readonly string[] = []) => {
+  const known = [...extraKeys, ...SIGNAL_KIND_NAMES];
+  return z.preprocess(
+    (v) => {
+      if (typeof v !== 'string') return v;
+      try {
+        return JSON.parse(v);
+      } catch {
+        return v; // reported by the record schema below as "expected record"
+      }
+    },
+    z.record(z.string(), value).superRefine((map, ctx) => {
+      const unknown = Object.keys(map).filter((k) => !known.includes(k));
+      if (unknown.length) ctx.addIssue({ code: 'custom', message: `unknown signal kind ${unknown.join(', ')}; known: ${known.join(', ')}` });
+    }),
+  );
+};
+const rewardWeights = signalMap(z.number().min(0, 'weights must be >= 0'));
+const rewardCoefficients = signalMap(z.number().refine(Number.isFinite, 'coefficients must be finite'), ['(intercept)']);
 const STREAM_MODEL_NAMES = ['refusal', 'toxicity', 'harmful-request'] as const;
 const modelList = z.preprocess(
   (v) => (typeof v === 'string' ? (v.trim() === 'none' ? [] : v.split(',').map((s) => s.trim()).filter(Boolean)) : v),
   z.array(z.enum(STREAM_MODEL_NAMES, { message: `expected model names from ${STREAM_MODEL_NAMES.join(', ')} (or none)` })),
-);
-const rewardCoefficients = z.preprocess(
-  (v) => {
-    if (typeof v !== 'string') return v;
-    try {
-      return JSON.parse(v);
-    } catch {
-      return v;
-    }
-  },
-  z.record(z.string(), z.number().refine(Number.isFinite, 'coefficients must be finite')).superRefine((c, ctx) => {
-    const unknown = Object.keys(c).filter((k) => k !== '(intercept)' && !(SIGNAL_KIND_NAMES as readonly string[]).includes(k));
-    if (unknown.length) ctx.addIssue({ code: 'custom', message: `unknown signal kind ${unknown.join(', ')}; known: (intercept), ${SIGNAL_KIND_NAMES.join(', ')}` });
-  }),
 );
 const bool = z.preprocess((v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v), z.boolean());
 

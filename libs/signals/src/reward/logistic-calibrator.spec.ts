@@ -49,7 +49,7 @@ describe('OnlineLogisticCalibrator', () => {
   it('round-trips its weights through table rows', () => {
     const calibrator = new OnlineLogisticCalibrator();
     for (const { signals, up } of simulate(500, 5)) calibrator.update(signals, up);
-    const config = calibrator.toRewardConfig() as Extract<ReturnType<typeof calibrator.toRewardConfig>, { mode: 'calibrated' }>;
+    const config = calibrator.toRewardConfig();
     const rows = rewardWeightRows(config, 'acme', calibrator.examples, 123);
     expect(rows).toHaveLength(14);
     expect(rows.every((r) => r.scope === 'acme' && r.examples === 500 && r.ts === 123)).toBe(true);

@@ -67,7 +67,7 @@ export class OnlineLogisticCalibrator {
   }
 
   /** Coefficients as a reward configuration that replaces the hand weights. */
-  toRewardConfig(): RewardConfig {
+  toRewardConfig(): Extract<RewardConfig, { mode: 'calibrated' }> {
     return { mode: 'calibrated', coefficients: { ...this.state.coefficients }, intercept: this.state.intercept };
   }
 
