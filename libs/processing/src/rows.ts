@@ -31,12 +31,17 @@ export function sourceOf(position: { kind: 'file'; path: string; line: number } 
   return position.kind === 'kafka' ? `kafka:${position.topic}/${position.partition}@${position.offset}` : `file:${position.path}:${position.line}`;
 }
 
-/** The current state of one response (signals, reward, explicit feedback): `responses`, highest version wins. */
-export interface ResponseRow {
+/** Which model (and A/B arm) of which tenant a row is about: the leading columns of several tables. */
+export interface ModelColumns {
   tenant: string;
   model: string;
   model_version: string;
+  /** A/B arm, '' when none. */
   variant: string;
+}
+
+/** The current state of one response (signals, reward, explicit feedback): `responses`, highest version wins. */
+export interface ResponseRow extends ModelColumns {
   turn_id: string;
   conversation_id: string;
   user_hash: string;
@@ -58,11 +63,7 @@ export interface ResponseRow {
 }
 
 /** Features and classifier scores of a turn, written once when it arrives: `response_features`. */
-export interface ResponseFeaturesRow {
-  tenant: string;
-  model: string;
-  model_version: string;
-  variant: string;
+export interface ResponseFeaturesRow extends ModelColumns {
   turn_id: string;
   conversation_id: string;
   segment: string;
@@ -118,11 +119,7 @@ export interface LateEventRow {
 }
 
 /** The partial aggregate of one (tenant, model, model_version, variant, minute) from one slice: `minute_aggregates`. */
-export interface MinuteAggregateRow {
-  tenant: string;
-  model: string;
-  model_version: string;
-  variant: string;
+export interface MinuteAggregateRow extends ModelColumns {
   minute: number;
   responses: number;
   thumbs_up: number;
