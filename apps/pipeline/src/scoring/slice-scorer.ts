@@ -5,6 +5,8 @@ import type { SliceScores } from '@prefstream/processing';
 
 /** Models the stream can run, by the libs/features score names they feed. */
 export const STREAM_MODELS = [...new Set(CLASSIFIER_SCORES.map((s) => s.model))] as readonly string[];
+/** What each model reads (one model can feed several score names, all from the same text). */
+const READS = new Map<string, string>(CLASSIFIER_SCORES.map((s) => [s.model, s.reads]));
 
 interface Target {
   key: string;
@@ -73,7 +75,7 @@ export class SliceScorer {
         outputs.set(targets[i].key, byModel);
       });
     };
-    await Promise.all(CLASSIFIER_SCORES.filter((s, i, all) => all.findIndex((x) => x.model === s.model) === i).map((s) => run(s.model, s.reads === 'prompt' ? prompts : responses)));
+    await Promise.all(STREAM_MODELS.map((model) => run(model, READS.get(model) === 'prompt' ? prompts : responses)));
     for (const [key, byModel] of outputs) scores.set(key, classifierScoresFrom(byModel));
     return scores;
   }
