@@ -1,4 +1,5 @@
 import type { PrefEvent, TurnEvent } from '@prefstream/events';
+import { EventTimeQueue } from './event-time-queue';
 import { seededRandom } from './seeded-random';
 
 export interface SyntheticModel {
@@ -62,7 +63,7 @@ export function* generateSyntheticTraffic(options: SyntheticTrafficOptions): Gen
   const meanTurns = options.meanTurns ?? 3;
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
   // Pending events of open conversations, merged by time so the output is in event-time order.
-  const pending: PrefEvent[] = [];
+  const pending = new EventTimeQueue();
   let nextStart = options.startMs ?? Date.UTC(2026, 10, 22, 10, 0, 0);
   let seq = 0;
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -125,13 +126,10 @@ export function* generateSyntheticTraffic(options: SyntheticTrafficOptions): Gen
   };
 
   for (let i = 0; i < options.conversations; i++) {
-    pending.push(...conversation(i, nextStart));
+    for (const event of conversation(i, nextStart)) pending.push(event);
     nextStart += -Math.log(1 - random()) * gap;
     // Everything earlier than the next conversation's start can be released in time order.
-    pending.sort((x, y) => (x.ts < y.ts ? -1 : x.ts > y.ts ? 1 : 0));
-    let released = 0;
-    while (released < pending.length && Date.parse(pending[released].ts) < nextStart) released++;
-    yield* pending.splice(0, released);
+    yield* pending.takeUntil(nextStart);
   }
-  yield* pending;
+  yield* pending.drain();
 }

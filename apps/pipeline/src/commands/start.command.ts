@@ -1,8 +1,7 @@
-import type { PrefEvent } from '@prefstream/events';
 import { startDevBroker } from '@prefstream/dev-broker';
 import { createRecordProducer, ensureTopics } from '@prefstream/kafka';
-import { generateSyntheticTraffic } from '@prefstream/sources';
-import type { CliCommand } from '../command';
+import { PacedSyntheticTraffic } from '@prefstream/sources';
+import { UsageError, type CliCommand } from '../command';
 import { loadConfig } from '../config';
 import { DEFAULT_STORE_DIR } from '../store-from-config';
 import { DEFAULT_DASHBOARD_PORT, portFlag, serveDashboard } from './dashboard.command';
@@ -21,6 +20,8 @@ export const startCommand: CliCommand = {
   usesConfig: true,
   options: { rate: { type: 'string' }, 'kafka-port': { type: 'string' }, 'dashboard-port': { type: 'string' }, 'no-traffic': { type: 'boolean' } },
   async run({ values, env, stdout, stderr }) {
+    const rate = Number(values.rate ?? 200);
+    if (!(rate > 0)) throw new UsageError(`--rate must be a positive number of events per second, got ${JSON.stringify(values.rate)}`);
     const dashboardPort = portFlag(values['dashboard-port'], 'dashboard-port', DEFAULT_DASHBOARD_PORT);
     const broker = await startDevBroker({ port: Number(values['kafka-port'] ?? 9092), dataDir: '.prefstream/kafka', partitions: 4 }).catch(() => startDevBroker({ port: 0, dataDir: '.prefstream/kafka', partitions: 4 }));
     const config = loadConfig({ flags: { 'metrics-port': '9464', store: DEFAULT_STORE_DIR, ...values, brokers: broker.brokers }, env, file: values.config as string | undefined });
@@ -31,23 +32,12 @@ export const startCommand: CliCommand = {
     let trafficStopped = false;
     const traffic = values['no-traffic'] ? Promise.resolve() : (async () => {
       const producer = await createRecordProducer({ brokers: [broker.brokers], clientId: 'prefstream-demo-traffic' });
-      const rate = Number(values.rate ?? 200);
-      // Conversations unfold over minutes of event time. Each round plans the conversations that start in
-      // the next 10 s; every event waits in `pending` until its event time has come, so what reaches Kafka
-      // is in event-time order across rounds (as real clients send it) and nothing is late.
-      const pending: PrefEvent[] = [];
-      let plannedUntil = Date.now();
-      for (let seed = Date.now() % 100000; !trafficStopped; seed++) {
-        const now = Date.now();
-        if (plannedUntil < now + 10_000) {
-          const conversations = Math.max(1, Math.round(rate / 8) * 10);
-          pending.push(...generateSyntheticTraffic({ conversations, seed, idPrefix: `demo${seed}`, startMs: plannedUntil, conversationGapMs: 10_000 / conversations }));
-          plannedUntil += 10_000;
-          pending.sort((a, b) => Date.parse(a.ts) - Date.parse(b.ts));
-        }
-        let due = 0;
-        while (due < pending.length && Date.parse(pending[due].ts) <= now) due++;
-        const batch = pending.splice(0, due);
+      // Conversations unfold over minutes of event time; each event is sent once its event time has come,
+      // so what reaches Kafka is in event-time order (as real clients send it) and nothing is late.
+      const seed = Date.now() % 100000;
+      const plan = new PacedSyntheticTraffic({ eventsPerSecond: rate, startMs: Date.now(), seed, idPrefix: `demo${seed}-` });
+      while (!trafficStopped) {
+        const batch = plan.due(Date.now());
         if (batch.length > 0) await producer.send(config.kafka.topic, batch.map((e) => ({ key: e.conversation_id, value: JSON.stringify(e) })));
         await new Promise((r) => setTimeout(r, 250));
       }
