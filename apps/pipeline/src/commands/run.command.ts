@@ -5,6 +5,8 @@ import { startIngest } from '../ingest/ingest-runner';
 import { startMetricsServer } from '../metrics/metrics-server';
 import { createPipelineMetrics } from '../metrics/pipeline-metrics';
 import { openConfiguredStore, userHashKey } from '../store-from-config';
+import { createLogger, terminationSignal, type Log } from './logger';
+import { portFlag, serveDashboard } from './serve-dashboard';
 
 export function kafkaConnection(config: PipelineConfig, log?: (level: string, message: string) => void) {
   if (!config.kafka.brokers?.length) throw new UsageError('no Kafka brokers: set --brokers HOST:PORT (or PREFSTREAM_KAFKA_BROKERS)');
@@ -14,16 +16,6 @@ export function kafkaConnection(config: PipelineConfig, log?: (level: string, me
     ssl: config.kafka.ssl,
     sasl: config.kafka.saslMechanism ? { mechanism: config.kafka.saslMechanism, username: config.kafka.saslUsername!, password: config.kafka.saslPassword! } : undefined,
     log: log ? (level: string, message: string) => log(level, message) : undefined,
-  };
-}
-
-export type Log = (level: string, message: string) => void;
-
-export function createLogger(config: PipelineConfig, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Log {
-  const levels = ['debug', 'info', 'warn', 'error'];
-  return (level, message) => {
-    if (levels.indexOf(level) < levels.indexOf(config.log.level)) return;
-    (level === 'error' || level === 'warn' ? stderr : stdout).write(`${new Date().toISOString()} ${level} ${message}\n`);
   };
 }
 
@@ -85,22 +77,20 @@ export async function runPipeline(config: PipelineConfig, log: Log, stopSignal: 
   return code;
 }
 
-/** Resolves with the name of the first of SIGTERM/SIGINT to arrive. */
-export const terminationSignal = () => new Promise<string>((resolve) => {
-  process.once('SIGTERM', () => resolve('SIGTERM'));
-  process.once('SIGINT', () => resolve('SIGINT'));
-});
-
 /** `prefstream run`: consume the events topic and write everything to ClickHouse until SIGTERM/SIGINT. */
 export const runCommand: CliCommand = {
   name: 'run',
   summary: 'Consume events from Kafka and write results to ClickHouse (effectively once)',
-  usage: 'prefstream run --brokers HOST:PORT[,..] [--topic T] [--group G] [--store DIR | --clickhouse-url URL] [--metrics-port N]',
+  usage: 'prefstream run --brokers HOST:PORT[,..] [--topic T] [--group G] [--store DIR | --clickhouse-url URL] [--metrics-port N] [--dashboard-port N]',
   usesConfig: true,
-  options: {},
+  options: { 'dashboard-port': { type: 'string' } },
   async run({ values, env, stdout, stderr }) {
+    // Off unless asked for; with the embedded store it is the only way to read it while the pipeline runs.
+    const dashboardPort = values['dashboard-port'] === undefined ? undefined : portFlag(values['dashboard-port'], 'dashboard-port', 0);
     const config = loadConfig({ flags: values, env, file: values.config as string | undefined });
-    const code = await runPipeline(config, createLogger(config, stdout, stderr), terminationSignal());
+    const log = createLogger(config, stdout, stderr);
+    const dashboard = dashboardPort === undefined ? undefined : (store: Store) => serveDashboard(store, { port: dashboardPort, log });
+    const code = await runPipeline(config, log, terminationSignal(), dashboard);
     // Everything is flushed and closed by now; a client timer left behind must not keep the process alive.
     setTimeout(() => process.exit(code), 2000).unref();
     return code;

@@ -4,8 +4,9 @@ import { PacedSyntheticTraffic } from '@prefstream/sources';
 import { UsageError, type CliCommand } from '../command';
 import { loadConfig } from '../config';
 import { DEFAULT_STORE_DIR } from '../store-from-config';
-import { DEFAULT_DASHBOARD_PORT, portFlag, serveDashboard } from './dashboard.command';
-import { createLogger, runPipeline, terminationSignal } from './run.command';
+import { createLogger, terminationSignal } from './logger';
+import { runPipeline } from './run.command';
+import { DEFAULT_DASHBOARD_PORT, portFlag, serveDashboard } from './serve-dashboard';
 
 /**
  * `npm start`: everything locally on embedded defaults. The dev broker (data in .prefstream/kafka), the

@@ -80,6 +80,9 @@ export async function startIngest(options: IngestOptions): Promise<IngestRunner>
           for (const late of output.tables.late_events) metrics.eventsLate.inc({ topic, reason: late.reason });
           for (const [table, rows] of Object.entries(output.tables)) if (rows.length > 0) metrics.rowsWritten.inc({ table }, rows.length);
           if (slice.replayed) metrics.replayedRanges.inc({ topic });
+          const state = created.stateStats;
+          metrics.openConversations.set({ topic: batch.topic, partition: batch.partition }, state.openConversations);
+          metrics.openTurns.set({ topic: batch.topic, partition: batch.partition }, state.openTurns);
         },
       });
       worker = created.init().then(() => created);
@@ -101,7 +104,7 @@ export async function startIngest(options: IngestOptions): Promise<IngestRunner>
         if (!owned.has(k)) {
           workers.delete(k); // revoked: the next owner restores from the checkpoint
           const [t, p] = k.split('/');
-          metrics.consumerLag.delete({ topic: t, partition: p });
+          for (const gauge of [metrics.consumerLag, metrics.openConversations, metrics.openTurns]) gauge.delete({ topic: t, partition: p });
         }
       }
       options.log('info', `assigned ${[...owned].join(', ') || 'nothing'}`);

@@ -69,6 +69,11 @@ export class PartitionWorker {
     return this.snapshotOffset;
   }
 
+  /** What the partition's operator state holds now (open conversations and turns, ...). */
+  get stateStats() {
+    return this.processor.enrichmentStats();
+  }
+
   /** Next offset to process (for lag). */
   get position(): string | undefined {
     return this.nextOffset;

@@ -3,8 +3,17 @@ import { MetricsRegistry } from './registry';
 /** The metrics `prefstream run` exposes on /metrics. */
 export function createPipelineMetrics() {
   const registry = new MetricsRegistry();
+  const rss = registry.gauge('process_resident_memory_bytes', 'Resident memory of the process (includes the embedded ClickHouse), bytes.');
+  const heap = registry.gauge('nodejs_heap_used_bytes', 'JavaScript heap in use, bytes.');
+  registry.onRender(() => {
+    const memory = process.memoryUsage();
+    rss.set({}, memory.rss);
+    heap.set({}, memory.heapUsed);
+  });
   return {
     registry,
+    openConversations: registry.gauge('prefstream_open_conversations', 'Conversations held in the signal engine state, by topic and partition.'),
+    openTurns: registry.gauge('prefstream_open_turns', 'Turns held in the signal engine state (awaiting their final reward), by topic and partition.'),
     eventsIn: registry.counter('prefstream_events_in_total', 'Records read, by topic.'),
     eventsOut: registry.counter('prefstream_events_accepted_total', 'Records accepted by the contract and written, by topic.'),
     eventsRejected: registry.counter('prefstream_events_rejected_total', 'Records rejected (dead-lettered), by topic and reason.'),

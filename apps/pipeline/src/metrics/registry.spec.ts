@@ -23,4 +23,13 @@ describe('MetricsRegistry', () => {
     registry.counter('c', 'h').inc({ reason: 'a"b\\c\nd' });
     expect(registry.render()).toContain('c{reason="a\\"b\\\\c\\nd"} 1');
   });
+
+  it('reads scrape-time gauges afresh on every render', () => {
+    const registry = new MetricsRegistry();
+    const gauge = registry.gauge('reads', 'h');
+    let reads = 0;
+    registry.onRender(() => gauge.set({}, ++reads));
+    expect(registry.render()).toContain('reads 1');
+    expect(registry.render()).toContain('reads 2');
+  });
 });

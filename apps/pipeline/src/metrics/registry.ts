@@ -77,6 +77,7 @@ export class Histogram extends Metric {
 
 export class MetricsRegistry {
   private readonly metrics: Metric[] = [];
+  private readonly collectors: (() => void)[] = [];
   counter(name: string, help: string): Counter {
     return this.add(new Counter(name, help));
   }
@@ -86,7 +87,12 @@ export class MetricsRegistry {
   histogram(name: string, help: string, buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]): Histogram {
     return this.add(new Histogram(name, help, buckets));
   }
+  /** Runs `collect` before every render: for gauges read at scrape time (memory, ...). */
+  onRender(collect: () => void): void {
+    this.collectors.push(collect);
+  }
   render(): string {
+    for (const collect of this.collectors) collect();
     return this.metrics.flatMap((m) => [`# HELP ${m.name} ${m.help}`, `# TYPE ${m.name} ${m.type}`, ...m.lines()]).join('\n') + '\n';
   }
   private add<M extends Metric>(metric: M): M {
