@@ -70,7 +70,9 @@ export function startPipeline(options: { brokers: string; topic: string; group: 
   // Port 0: the process picks a free port and logs it (fixed ports collide with other test runs).
   const child = spawn(process.execPath, ['apps/pipeline/bin/prefstream.js', 'run', '--brokers', options.brokers, '--topic', options.topic, '--group', options.group, '--clickhouse-url', options.clickhouseUrl, '--clickhouse-database', options.database, '--metrics-port', '0', '--session-timeout-ms', '4000', '--dlq-topic', `${options.topic}.dlq`,
     // The ingestion tests measure delivery, not classifiers: models off unless a test asks for them.
-    ...(options.extra?.includes('--stream-models') ? [] : ['--stream-models', 'none']), ...(options.extra ?? [])], {
+    ...(options.extra?.includes('--stream-models') ? [] : ['--stream-models', 'none']),
+    // Snapshots every 2 s (default 30 s) so kills land between snapshots many times per test.
+    '--snapshot-every-ms', '2000', ...(options.extra ?? [])], {
     cwd: ROOT,
     env: { ...process.env, PREFSTREAM_USER_HASH_KEY: HASH_KEY, KAFKAJS_NO_PARTITIONER_WARNING: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

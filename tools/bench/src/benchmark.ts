@@ -10,6 +10,8 @@ export interface Sample {
 
 export interface BenchmarkContext {
   quick: boolean;
+  /** Length of the memory soak (`--soak-minutes`); default 60 in full mode. */
+  soakMinutes?: number;
 }
 
 /**
@@ -33,6 +35,8 @@ export interface Benchmark {
   run(context: BenchmarkContext): Promise<Sample>;
   baseline?(context: BenchmarkContext): Promise<Sample>;
   teardown?(): Promise<void>;
+  /** False for a benchmark that warms up inside its own run (a soak): no separate warm-up repetition. */
+  warmup?: boolean;
   /** Repetitions after one warm-up; the harness picks a default by quick/full. */
   repeats?: { quick: number; full: number };
 }

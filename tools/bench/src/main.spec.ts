@@ -22,4 +22,8 @@ describe('bench harness', () => {
   it('refuses an unknown benchmark name', () => {
     expect(() => execFileSync(process.execPath, ['bin/run-ts.js', 'tools/bench/src/main.ts', '--only', 'nope'], { cwd: root, stdio: 'pipe' })).toThrow(/unknown benchmark/);
   });
+
+  it('refuses a soak length that is not a positive number', () => {
+    expect(() => execFileSync(process.execPath, ['bin/run-ts.js', 'tools/bench/src/main.ts', '--only', 'memory-soak', '--soak-minutes', '0'], { cwd: root, stdio: 'pipe' })).toThrow(/--soak-minutes must be a positive number/);
+  });
 });

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only a,b] [-- --out FILE]`: runs the benchmarks, prints one JSON
+// `npm run bench [-- --quick] [-- --only a,b] [-- --out FILE] [-- --soak-minutes N]`: runs the benchmarks, prints one JSON
 // object per benchmark on stdout and writes a Markdown summary (default tmp/bench/summary.md).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import { machine, runBenchmark, type BenchmarkResult } from './run-benchmarks';
 import { renderMarkdown } from './render-markdown';
 
 export async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { quick: { type: 'boolean' }, only: { type: 'string' }, out: { type: 'string' }, list: { type: 'boolean' } } });
+  const { values } = parseArgs({ args: argv, options: { quick: { type: 'boolean' }, only: { type: 'string' }, out: { type: 'string' }, list: { type: 'boolean' }, 'soak-minutes': { type: 'string' } } });
   if (values.list) {
     for (const [name, make] of Object.entries(BENCHMARKS)) console.log(`${name}: ${make().description}`);
     return 0;
@@ -19,7 +19,12 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}`);
     return 2;
   }
-  const context = { quick: values.quick ?? false };
+  const soakMinutes = values['soak-minutes'] === undefined ? undefined : Number(values['soak-minutes']);
+  if (soakMinutes !== undefined && !(soakMinutes > 0)) {
+    console.error(`--soak-minutes must be a positive number, got ${JSON.stringify(values['soak-minutes'])}`);
+    return 2;
+  }
+  const context = { quick: values.quick ?? false, soakMinutes };
   const results: BenchmarkResult[] = [];
   for (const [name, make] of Object.entries(BENCHMARKS)) {
     if (only && !only.includes(name)) continue;

@@ -52,7 +52,7 @@ export async function runBenchmark(bench: Benchmark, context: BenchmarkContext):
   const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
   try {
     await bench.setup?.(context);
-    if (!context.quick) {
+    if (!context.quick && bench.warmup !== false) {
       await bench.baseline?.(context);
       await bench.run(context);
     }

@@ -49,6 +49,8 @@ export async function runPipeline(config: PipelineConfig, log: Log, stopSignal: 
     signals: signalEngineConfigOf(config),
     streamModels: config.models.stream,
     sessionTimeoutMs: config.kafka.sessionTimeoutMs,
+    snapshotEveryMs: config.ingest.snapshotEveryMs,
+    snapshotEverySlices: config.ingest.snapshotEverySlices,
     metrics,
     log,
   });

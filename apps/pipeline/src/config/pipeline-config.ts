@@ -15,7 +15,7 @@ export interface PipelineConfig {
     saslUsername?: string;
     saslPassword?: string;
   };
-  ingest: { maxEventBytes: number; batchSize: number };
+  ingest: { maxEventBytes: number; batchSize: number; snapshotEveryMs: number; snapshotEverySlices: number };
   signals: { allowedLatenessMs: number; sessionGapMs: number; abandonGapMs: number; rewardWeights?: Record<string, number>; rewardCoefficients?: Record<string, number>; rewardPrior: number };
   models: { stream: ('refusal' | 'toxicity' | 'harmful-request')[] };
   privacy: { userHashKey?: string };

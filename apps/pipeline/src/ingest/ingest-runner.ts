@@ -61,8 +61,8 @@ export async function startIngest(options: IngestOptions): Promise<IngestRunner>
         checkpoints,
         createProcessor: (state) => new PartitionProcessor({ hashUser, maxEventBytes: options.maxEventBytes, signals: options.signals }, state),
         scoreSlice: scorer.models.length > 0 ? (events) => scorer.score(events) : undefined,
-        snapshotEverySlices: options.snapshotEverySlices ?? 20,
-        snapshotEveryMs: options.snapshotEveryMs ?? 5000,
+        snapshotEverySlices: options.snapshotEverySlices ?? 1000,
+        snapshotEveryMs: options.snapshotEveryMs ?? 30_000,
         deadLetter: (output) => sendDeadLetters(producer, options.deadLetterTopic, output.deadLetters),
         onBlocked: async (blocked, error) => {
           metrics.sinkBlocked.set({ topic: batch.topic, partition: batch.partition }, blocked ? 1 : 0);

@@ -61,7 +61,10 @@ export class PartitionWorker {
     this.processor = this.options.createProcessor(plan.state);
     this.slicer = new RangeSlicer(plan.startOffset, plan.replay);
     this.snapshotOffset = snapshot?.nextOffset;
-    this.lastSnapshotAt = this.now();
+    // A snapshot holds the whole open state and stalls its partition while it is built. Partitions start
+    // together, so their first interval is shortened by a per-partition fraction (golden-ratio spread) to
+    // keep their snapshots from landing at the same moment ever after.
+    this.lastSnapshotAt = this.now() - this.options.snapshotEveryMs * ((partition * 0.6180339887) % 1);
   }
 
   /** The offset to resume from if this process stopped now (the last durable snapshot). */

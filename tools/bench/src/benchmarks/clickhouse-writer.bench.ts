@@ -1,13 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { EmbeddedStore, migrate, RemoteStore, type Store } from '@prefstream/clickhouse';
 import { createUserHasher, PartitionProcessor } from '@prefstream/processing';
 import type { Benchmark, Sample } from '../benchmark';
+import { startHttpServer } from './pipeline-process';
 import { syntheticRecords } from './synthetic-records';
 
-const root = path.join(__dirname, '..', '..', '..', '..');
 /** Rows per insert, as the partition worker writes a slice's table (one insert per table and slice). */
 const BLOCK = 5000;
 const TABLES = ['raw_events', 'responses'] as const;
@@ -100,26 +100,6 @@ async function writeAllBodies(bodies: Record<Table, string[]>, rows: Record<Tabl
     seconds += s;
   }
   return { opsPerSec: total / seconds, extra };
-}
-
-/** The ClickHouse HTTP test server (chdb behind ClickHouse's HTTP interface) in its own process. */
-async function startHttpServer(): Promise<{ url: string; child: ChildProcess }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-ch-http-'));
-  const child = spawn(process.execPath, ['bin/run-ts.js', 'libs/testing/src/clickhouse-http-server.main.ts', '--port', '0', '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    let buffer = '';
-    const timer = setTimeout(() => reject(new Error('ClickHouse HTTP test server did not start within 60 s')), 60_000);
-    child.once('exit', (code) => reject(new Error(`ClickHouse HTTP test server exited with ${code}`)));
-    child.stdout!.on('data', (chunk) => {
-      buffer += chunk;
-      const line = buffer.split('\n').find((l) => l.includes('"port"'));
-      if (line) {
-        clearTimeout(timer);
-        resolve(JSON.parse(line).port as number);
-      }
-    });
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
 }
 
 /**

@@ -1,27 +1,24 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { startDevBroker, type DevBroker } from '@prefstream/dev-broker';
 import { createRecordProducer, ensureTopics, measureBareRead, type KafkaConnection } from '@prefstream/kafka';
 import type { Benchmark } from '../benchmark';
+import { startPipelineProcess } from './pipeline-process';
 import { syntheticRecords } from './synthetic-records';
 
 /**
  * Kafka end to end: `prefstream run`'s ingestion (decode, validate, dedup, range log, inserts with dedup
  * tokens into the embedded ClickHouse, snapshots, commits) against a bare kafkajs consumer reading the
  * same topic from the same dev broker, alternately in one run. Both clocks start at the first batch
- * (group join excluded). Target: ratio >= 0.6.
+ * (group join excluded). Target: ratio >= 0.6. As shipped (classifiers on) and without the classifiers.
  */
-export function kafkaPipelineBenchmark(): Benchmark {
+export function kafkaPipelineBenchmark(options: { name: string; streamModels?: string }): Benchmark {
   let broker: DevBroker;
   let connection: KafkaConnection;
   let messages = 0;
   let round = 0;
   const topic = 'bench-pipeline';
   return {
-    name: 'kafka-end-to-end',
-    description: 'dev broker -> prefstream ingestion -> embedded ClickHouse, events/s, vs a bare kafkajs consumer on the same topic',
+    name: options.name,
+    description: `dev broker -> prefstream run (${options.streamModels ? `--stream-models ${options.streamModels}` : 'as shipped: ONNX classifiers on'}) -> embedded ClickHouse, events/s, vs a bare kafkajs consumer on the same topic`,
     ratioTarget: 0.6,
     baselineName: 'bare kafkajs consumer, same topic',
     repeats: { quick: 1, full: 3 },
@@ -42,17 +39,8 @@ export function kafkaPipelineBenchmark(): Benchmark {
     async run() {
       // The pipeline as shipped: a `prefstream run` process on a fresh embedded store, watched through
       // its /metrics endpoint.
-      const port = 39500 + (round % 400);
-      const root = path.join(__dirname, '..', '..', '..', '..');
-      const child = spawn(process.execPath, ['apps/pipeline/bin/prefstream.js', 'run', '--brokers', broker.brokers, '--topic', topic, '--group', `pipeline-${round++}`, '--store', fs.mkdtempSync(path.join(os.tmpdir(), 'bench-store-')), '--metrics-port', String(port), '--dlq-topic', `${topic}.dlq`], { cwd: root, stdio: 'ignore' });
-      const done = async () => {
-        try {
-          const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-          return text.split('\n').filter((l) => /^prefstream_events_(accepted|rejected)_total/.test(l)).reduce((n, l) => n + Number(l.split(' ').pop()), 0);
-        } catch {
-          return 0;
-        }
-      };
+      const pipeline = startPipelineProcess({ brokers: broker.brokers, topic, group: `pipeline-${round++}`, args: options.streamModels ? ['--stream-models', options.streamModels] : [] });
+      const done = () => pipeline.counter('prefstream_events_accepted_total', 'prefstream_events_rejected_total');
       let started = 0;
       let first = 0;
       for (let n = await done(); n < messages; n = await done()) {
@@ -60,11 +48,11 @@ export function kafkaPipelineBenchmark(): Benchmark {
           started = performance.now();
           first = n;
         }
+        if (pipeline.child.exitCode !== null) throw new Error(`prefstream run exited with ${pipeline.child.exitCode}`);
         await new Promise((r) => setTimeout(r, 5));
       }
       const seconds = (performance.now() - started) / 1000;
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await pipeline.stop();
       return { opsPerSec: (messages - first) / seconds, extra: { messages } };
     },
     async teardown() {
