@@ -5,7 +5,7 @@ import type { Benchmark, Sample } from '../benchmark';
 import { startPipelineProcess } from './pipeline-process';
 
 /** Steady traffic, well inside what one process handles, so a growing backlog cannot pass for a leak. */
-const RATE = 2000;
+const RATE = Number(process.env.PREFSTREAM_SOAK_RATE ?? 2000);
 const SAMPLE_EVERY_MS = 5000;
 
 interface MemorySample {
@@ -63,6 +63,7 @@ export function memorySoakBenchmark(): Benchmark {
         let nextSample = started + SAMPLE_EVERY_MS;
         let sent = 0;
         while (Date.now() < started + minutes * 60_000) {
+          if (pipeline.child.exitCode !== null) throw new Error(`prefstream run exited with ${pipeline.child.exitCode} after ${((Date.now() - started) / 60_000).toFixed(1)} minutes (${samples.at(-1)?.openConversations ?? 0} open conversations, RSS ${Math.round(samples.at(-1)?.rssMb ?? 0)} MB at the last sample):\n${pipeline.logTail()}`);
           const batch = traffic.due(Date.now());
           sent += batch.length;
           await producer.send(id, batch.map((e) => ({ key: e.conversation_id, value: JSON.stringify(e) })));

@@ -13,6 +13,8 @@ export interface PipelineProcess {
   readonly child: ChildProcess;
   /** Sum of the counters named (whole metric names), 0 while the endpoint is not up. */
   counter(...names: string[]): Promise<number>;
+  /** The last lines the process logged (for the error when it dies). */
+  logTail(chars?: number): string;
   /** Resident set size of the process now, bytes (from /proc). */
   rssBytes(): number;
   /** CPU seconds (user + system) the process has used so far. */
@@ -50,6 +52,7 @@ export function startPipelineProcess(options: { brokers: string; topic: string; 
       const text = await fetch(`http://127.0.0.1:${metricsPort()}/metrics`).then((r) => r.text()).catch(() => '');
       return text.split('\n').filter((line) => names.some((n) => line.startsWith(`${n}{`) || line.startsWith(`${n} `))).reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
     },
+    logTail: (chars = 3000) => log.slice(-chars),
     rssBytes: () => Number(procStat()[21]) * PAGE_BYTES,
     cpuSeconds: () => {
       const stat = procStat();
