@@ -73,6 +73,19 @@ describe('createBatchConsumer', () => {
     expect(await committed('g-retry', 'retry')).toEqual(['3']);
   });
 
+  it('keeps its membership while a batch is held longer than the session timeout', async () => {
+    await topicWith('slow', 3);
+    const assignments: number[] = [];
+    const consumer = createBatchConsumer({ connection, topic: 'slow', groupId: 'g-slow', maxWaitTimeMs: 50, sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, onAssignment: (a) => assignments.push(a.length) });
+    const batch = await new Promise<AckableBatch>((resolve) => consumer.batches.subscribe(resolve));
+    await new Promise((r) => setTimeout(r, 9000)); // 1.5 session timeouts with no batch finished
+    batch.ack({ commitOffset: '3' });
+    await new Promise((r) => setTimeout(r, 500));
+    await consumer.stop(2000);
+    expect(assignments).toHaveLength(1); // never removed from the group, so never re-assigned
+    expect(await committed('g-slow', 'slow')).toEqual(['3']); // the commit of the same generation was accepted
+  }, 30000);
+
   it('lets in-flight batches finish on a graceful stop, runs the hook, then leaves the group', async () => {
     await topicWith('graceful', 2);
     const consumer = createBatchConsumer({ connection, topic: 'graceful', groupId: 'g-graceful', maxWaitTimeMs: 50 });

@@ -133,10 +133,20 @@ export function createBatchConsumer(options: BatchConsumerOptions): BatchConsume
       });
       const entry = { promise, fail };
       inFlight.add(entry);
+      // kafkajs heartbeats only between batches. A batch held longer than the session timeout (a big
+      // slice, a snapshot, the store slow) would get this member removed and the group rebalanced again
+      // and again; so heartbeat on its behalf while it is in flight. If the group is rebalancing, the
+      // batch is failed: its work is replayable, and kafkajs can rejoin at once.
+      const keepAlive = setInterval(() => {
+        heartbeat().catch((error: unknown) => {
+          if (lostMembership(error)) fail(error as Error);
+        });
+      }, options.heartbeatIntervalMs ?? 3000);
       let outcome: BatchOutcome;
       try {
         outcome = await promise;
       } finally {
+        clearInterval(keepAlive);
         inFlight.delete(entry);
       }
       resolveOffset(batch.messages[batch.messages.length - 1].offset);

@@ -118,6 +118,31 @@ describe('PartitionWorker', () => {
     expect(summary(store).rejected).toBe(1);
   });
 
+  it('runs overlapping calls one after the other (a batch abandoned on a rebalance may still be running)', async () => {
+    const sequential = new DedupStore();
+    const a = worker(sequential);
+    await a.init();
+    await feed(a, 0, [40]);
+    // The first range-log write is slow, so without the queue the second call would overtake the first.
+    const overlapping = new (class extends DedupStore {
+      private slowed = false;
+      async logRange(range: RangeEntry) {
+        if (!this.slowed) {
+          this.slowed = true;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        return super.logRange(range);
+      }
+    })();
+    const b = worker(overlapping);
+    await b.init();
+    const calls: Promise<unknown>[] = [];
+    for (let at = 0; at < records.length; at += 40) calls.push(b.handle(records.slice(at, at + 40)));
+    calls.push(b.snapshot(), b.handle(records.slice(0, 40))); // a re-delivery of what was already processed
+    await Promise.all(calls);
+    expect(overlapping.tables).toEqual(sequential.tables);
+  });
+
   it('keeps retrying through a store outage instead of dropping', async () => {
     const store = new DedupStore();
     const blocked: boolean[] = [];

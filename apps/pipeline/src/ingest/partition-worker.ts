@@ -51,6 +51,7 @@ export class PartitionWorker {
   private nextOffset: string | undefined;
   private snapshotOffset: string | undefined;
   private heartbeat: (() => Promise<void>) | undefined;
+  private running: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: PartitionWorkerOptions) {}
 
@@ -82,8 +83,27 @@ export class PartitionWorker {
     return this.nextOffset;
   }
 
-  /** Processes one fetched batch; resolves with the offset to commit, if a snapshot was taken. */
-  async handle(records: readonly SourceRecord[], options: { forceSnapshot?: boolean; heartbeat?: () => Promise<void> } = {}): Promise<string | undefined> {
+  /**
+   * Processes one fetched batch; resolves with the offset to commit, if a snapshot was taken. Calls run
+   * one at a time: a batch abandoned on a rebalance may still be running when the partition's next batch
+   * arrives, and both would otherwise change the same state.
+   */
+  handle(records: readonly SourceRecord[], options: { forceSnapshot?: boolean; heartbeat?: () => Promise<void> } = {}): Promise<string | undefined> {
+    return this.oneAtATime(() => this.handleNow(records, options));
+  }
+
+  /** Writes a snapshot of the state as of the last processed slice; returns its offset. */
+  snapshot(): Promise<string | undefined> {
+    return this.oneAtATime(() => this.snapshotNow());
+  }
+
+  private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.running.then(work);
+    this.running = run.catch(() => undefined);
+    return run;
+  }
+
+  private async handleNow(records: readonly SourceRecord[], options: { forceSnapshot?: boolean; heartbeat?: () => Promise<void> }): Promise<string | undefined> {
     this.heartbeat = options.heartbeat;
     let commit: string | undefined;
     const { topic, partition } = this.options;
@@ -115,15 +135,14 @@ export class PartitionWorker {
       this.slicesSinceSnapshot++;
       this.options.onSlice?.(slice, output, (this.now() - started) / 1000);
       if (this.slicesSinceSnapshot >= this.options.snapshotEverySlices || this.now() - this.lastSnapshotAt >= this.options.snapshotEveryMs) {
-        commit = await this.snapshot();
+        commit = await this.snapshotNow();
       }
     }
-    if (options.forceSnapshot && this.nextOffset !== this.snapshotOffset && !this.slicer.replaying) commit = await this.snapshot();
+    if (options.forceSnapshot && this.nextOffset !== this.snapshotOffset && !this.slicer.replaying) commit = await this.snapshotNow();
     return commit;
   }
 
-  /** Writes a snapshot of the state as of the last processed slice; returns its offset. */
-  async snapshot(): Promise<string | undefined> {
+  private async snapshotNow(): Promise<string | undefined> {
     if (this.nextOffset === undefined) return this.snapshotOffset;
     const { topic, partition } = this.options;
     const snapshot = { topic, partition, nextOffset: this.nextOffset, state: this.processor.snapshot() };
