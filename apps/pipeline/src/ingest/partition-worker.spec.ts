@@ -126,7 +126,7 @@ describe('PartitionWorker', () => {
     // The first range-log write is slow, so without the queue the second call would overtake the first.
     const overlapping = new (class extends DedupStore {
       private slowed = false;
-      async logRange(range: RangeEntry) {
+      override async logRange(range: RangeEntry) {
         if (!this.slowed) {
           this.slowed = true;
           await new Promise((r) => setTimeout(r, 50));
