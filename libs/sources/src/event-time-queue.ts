@@ -9,7 +9,8 @@ interface Entry {
 /**
  * Events ordered by event time, ties in insertion order (what a stable sort of everything pushed would
  * give), as a binary heap: generators hold hundreds of thousands of planned events, and re-sorting them
- * for every conversation added was quadratic.
+ * for every conversation added was quadratic. (The signal engine's DeadlineHeap orders by deadline only;
+ * equal times would come out in heap order and change the generated traffic.)
  */
 export class EventTimeQueue {
   private readonly heap: Entry[] = [];

@@ -19,7 +19,7 @@ export interface PacedTrafficOptions {
  * conversations; the spec checks the resulting rate). A conversation's events spread over minutes of
  * event time (median 18 s, p90 61 s after its start), so the rate reaches ~90% after a minute.
  */
-export const SYNTHETIC_EVENTS_PER_CONVERSATION = 7.85;
+const SYNTHETIC_EVENTS_PER_CONVERSATION = 7.85;
 
 /**
  * Live synthetic chat traffic at a steady rate, as clients would send it: conversations are planned a
@@ -42,11 +42,6 @@ export class PacedSyntheticTraffic {
   due(nowMs: number): PrefEvent[] {
     while (this.plannedUntil <= nowMs + this.roundMs) this.planRound();
     return this.pending.takeUntil(nowMs, true);
-  }
-
-  /** Events planned but not yet due. */
-  get backlog(): number {
-    return this.pending.size;
   }
 
   private planRound(): void {

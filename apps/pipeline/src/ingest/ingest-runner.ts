@@ -23,8 +23,9 @@ export interface IngestOptions {
   streamModels?: readonly string[];
   metrics: PipelineMetrics;
   log: (level: 'info' | 'warn' | 'error', message: string) => void;
-  snapshotEverySlices?: number;
-  snapshotEveryMs?: number;
+  /** Snapshot cadence (settings `ingest.snapshotEverySlices` / `ingest.snapshotEveryMs`). */
+  snapshotEverySlices: number;
+  snapshotEveryMs: number;
   sessionTimeoutMs?: number;
   maxBytesPerPartition?: number;
 }
@@ -61,8 +62,8 @@ export async function startIngest(options: IngestOptions): Promise<IngestRunner>
         checkpoints,
         createProcessor: (state) => new PartitionProcessor({ hashUser, maxEventBytes: options.maxEventBytes, signals: options.signals }, state),
         scoreSlice: scorer.models.length > 0 ? (events) => scorer.score(events) : undefined,
-        snapshotEverySlices: options.snapshotEverySlices ?? 1000,
-        snapshotEveryMs: options.snapshotEveryMs ?? 30_000,
+        snapshotEverySlices: options.snapshotEverySlices,
+        snapshotEveryMs: options.snapshotEveryMs,
         deadLetter: (output) => sendDeadLetters(producer, options.deadLetterTopic, output.deadLetters),
         onBlocked: async (blocked, error) => {
           metrics.sinkBlocked.set({ topic: batch.topic, partition: batch.partition }, blocked ? 1 : 0);

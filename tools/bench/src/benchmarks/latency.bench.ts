@@ -18,7 +18,6 @@ interface Tick {
   /** Turns of each partition sent up to and including this tick. */
   turnsSoFar: number[];
   turns: number[];
-  events: number;
 }
 
 /**
@@ -39,7 +38,7 @@ function planTicks(rate: number, seconds: number, seed: number): Tick[] {
       return { key: event.conversation_id, partition, value: JSON.stringify({ ...event, tenant: `p${partition}` }) };
     });
     turns.forEach((n, p) => (turnsSoFar[p] += n));
-    ticks.push({ messages, turns, turnsSoFar: [...turnsSoFar], events: messages.length });
+    ticks.push({ messages, turns, turnsSoFar: [...turnsSoFar] });
   }
   return ticks;
 }
@@ -136,11 +135,10 @@ export function latencyBenchmark(options: LatencyBenchmarkOptions): Benchmark {
           sentAt.push(performance.now());
           await producer.send(id, ticks[k].messages);
         }
-        const sendSeconds = (performance.now() - started) / 1000;
-        const cpuCores = (pipeline.cpuSeconds() - cpuBefore) / sendSeconds;
+        const cpuCores = (pipeline.cpuSeconds() - cpuBefore) / ((performance.now() - started) / 1000);
         sending = false;
         await poller;
-        return summarize(ticks, sentAt, polls, Math.round((warmupS * 1000) / TICK_MS), { cpuCores, sendSeconds, rssMb: pipeline.rssBytes() / 2 ** 20 });
+        return summarize(ticks, sentAt, polls, Math.round((warmupS * 1000) / TICK_MS), { cpuCores, rssMb: pipeline.rssBytes() / 2 ** 20 });
       } finally {
         await producer.disconnect().catch(() => undefined);
         await pipeline.stop();
@@ -155,13 +153,13 @@ export function latencyBenchmark(options: LatencyBenchmarkOptions): Benchmark {
 }
 
 /** Per-turn latencies of the measured ticks from the send times and the poll answers. */
-function summarize(ticks: Tick[], sentAt: number[], polls: { at: number; turns: number[] }[], firstMeasured: number, process: { cpuCores: number; sendSeconds: number; rssMb: number }): Sample {
+function summarize(ticks: Tick[], sentAt: number[], polls: { at: number; turns: number[] }[], firstMeasured: number, pipeline: { cpuCores: number; rssMb: number }): Sample {
   const latencies: number[] = [];
   let unseen = 0;
   let events = 0;
   const cursor = new Array<number>(PARTITIONS).fill(0); // polls are in time order: one pass per partition
   for (let k = firstMeasured; k < ticks.length; k++) {
-    events += ticks[k].events;
+    events += ticks[k].messages.length;
     for (let p = 0; p < PARTITIONS; p++) {
       if (ticks[k].turns[p] === 0) continue;
       while (cursor[p] < polls.length && (polls[cursor[p]].at < sentAt[k] || polls[cursor[p]].turns[p] < ticks[k].turnsSoFar[p])) cursor[p]++;
@@ -175,6 +173,6 @@ function summarize(ticks: Tick[], sentAt: number[], polls: { at: number; turns: 
     opsPerSec: events / measuredSeconds,
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
-    extra: { maxMs: percentile(latencies, 100), unseenTurns: unseen, turnsMeasured: latencies.length, eventsMeasured: events, pipelineCpuCores: process.cpuCores, pipelineRssMb: process.rssMb, pollMs: POLL_MS },
+    extra: { maxMs: percentile(latencies, 100), unseenTurns: unseen, turnsMeasured: latencies.length, eventsMeasured: events, pipelineCpuCores: pipeline.cpuCores, pipelineRssMb: pipeline.rssMb, pollMs: POLL_MS },
   };
 }

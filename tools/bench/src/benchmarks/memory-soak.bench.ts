@@ -2,6 +2,7 @@ import { startDevBroker, type DevBroker } from '@prefstream/dev-broker';
 import { createRecordProducer, ensureTopics, type KafkaConnection } from '@prefstream/kafka';
 import { PacedSyntheticTraffic } from '@prefstream/sources';
 import type { Benchmark, Sample } from '../benchmark';
+import { percentile } from '../summarize';
 import { startPipelineProcess } from './pipeline-process';
 
 /** Steady traffic, well inside what one process handles, so a growing backlog cannot pass for a leak. */
@@ -89,12 +90,12 @@ export function memorySoakBenchmark(): Benchmark {
 function summarize(samples: MemorySample[], sent: number, minutes: number): Sample {
   // The open state fills for sessionGap + lateness (32 min by default) before conversations start to be
   // evicted, so only the last third of an hour-long soak is steady: the fit and medians use that.
-  const second = samples.filter((s) => s.minute >= (minutes * 2) / 3);
+  const steady = samples.filter((s) => s.minute >= (minutes * 2) / 3);
   const last = samples[samples.length - 1];
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const rssMedian = median(second.map((s) => s.rssMb));
-  const rssPerHour = slope(second.map((s) => ({ x: s.minute / 60, y: s.rssMb })));
-  const heapPerHour = slope(second.map((s) => ({ x: s.minute / 60, y: s.heapMb })));
+  const median = (xs: number[]) => percentile(xs, 50);
+  const rssMedian = median(steady.map((s) => s.rssMb));
+  const rssPerHour = slope(steady.map((s) => ({ x: s.minute / 60, y: s.rssMb })));
+  const heapPerHour = slope(steady.map((s) => ({ x: s.minute / 60, y: s.heapMb })));
   // A dozen points of the curve, so the report can show its shape, not just its slope.
   const step = Math.max(1, Math.round(samples.length / 12));
   const curve = Object.fromEntries(samples.filter((_, i) => i % step === step - 1).map((s) => [`rssMbAtMinute${s.minute.toFixed(1)}`, Math.round(s.rssMb)]));
@@ -110,9 +111,9 @@ function summarize(samples: MemorySample[], sent: number, minutes: number): Samp
       rssMbMax: Math.max(...samples.map((s) => s.rssMb)),
       rssGrowthMbPerHour: rssPerHour,
       rssGrowthPctPerHour: (100 * rssPerHour) / rssMedian,
-      heapMbMedianLastThird: median(second.map((s) => s.heapMb)),
+      heapMbMedianLastThird: median(steady.map((s) => s.heapMb)),
       heapGrowthMbPerHour: heapPerHour,
-      openConversationsMedianLastThird: median(second.map((s) => s.openConversations)),
+      openConversationsMedianLastThird: median(steady.map((s) => s.openConversations)),
       ...curve,
     },
   };

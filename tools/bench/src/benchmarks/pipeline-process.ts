@@ -63,12 +63,13 @@ export function startPipelineProcess(options: { brokers: string; topic: string; 
     },
     async logged(pattern, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
-      for (let match = pattern.exec(log); !match; match = pattern.exec(log)) {
-        if (child.exitCode !== null) throw new Error(`prefstream run exited with ${child.exitCode}:\n${log.slice(-3000)}`);
-        if (Date.now() > deadline) throw new Error(`prefstream run logged no ${pattern} within ${timeoutMs} ms:\n${log.slice(-3000)}`);
+      for (;;) {
+        const match = pattern.exec(log);
+        if (match) return match[1];
+        if (child.exitCode !== null) throw new Error(`prefstream run exited with ${child.exitCode}:\n${this.logTail()}`);
+        if (Date.now() > deadline) throw new Error(`prefstream run logged no ${pattern} within ${timeoutMs} ms:\n${this.logTail()}`);
         await new Promise((r) => setTimeout(r, 50));
       }
-      return pattern.exec(log)![1];
     },
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
