@@ -83,7 +83,9 @@ export function minimizeLbfgs(objective: Objective, x0: Float64Array, options: L
       for (let i = 0; i < n; i++) xNext[i] = x[i]! + step * direction[i]!;
       fNext = objective(xNext, gNext);
       evaluations++;
-      if (fNext <= f + 1e-4 * step * slope) {
+      // Strictly below f too: near the optimum f + 1e-4·step·slope rounds to f, and accepting fNext === f
+      // would cycle at the rounding floor until maxIterations instead of reporting that no step helps.
+      if (fNext < f && fNext <= f + 1e-4 * step * slope) {
         accepted = true;
         break;
       }
