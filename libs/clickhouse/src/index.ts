@@ -10,3 +10,4 @@ export { migrate, migrateDown, appliedVersions, loadMigrations, splitStatements,
 export { ROW_SCHEMAS, isKnownTable, type TableName, type RowOf } from './rows';
 export { BatchingWriter, chunk, type BatchingWriterOptions } from './batching-writer';
 export { NAMED_QUERIES, runNamedQuery, type NamedQuery } from './read-api';
+export { createClickHouseAlertOutput, alertRow, alertsDedupToken, type ClickHouseAlertOutputOptions } from './clickhouse-alert-output';

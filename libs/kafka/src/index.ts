@@ -6,3 +6,4 @@ export { createBatchConsumer, lostMembership, type BatchConsumer, type BatchCons
 export { createRecordProducer, type RecordProducer, type OutgoingMessage } from './record-producer';
 export { ensureTopics, fetchHighWatermarks } from './topics';
 export { measureBareRead } from './bare-read';
+export { createKafkaAlertOutput, alertRecord, type KafkaAlertOutputOptions } from './kafka-alert-output';
