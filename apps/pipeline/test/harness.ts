@@ -71,6 +71,8 @@ export function startPipeline(options: { brokers: string; topic: string; group: 
   const child = spawn(process.execPath, ['apps/pipeline/bin/prefstream.js', 'run', '--brokers', options.brokers, '--topic', options.topic, '--group', options.group, '--clickhouse-url', options.clickhouseUrl, '--clickhouse-database', options.database, '--metrics-port', '0', '--session-timeout-ms', '4000', '--dlq-topic', `${options.topic}.dlq`,
     // The ingestion tests measure delivery, not classifiers: models off unless a test asks for them.
     ...(options.extra?.includes('--stream-models') ? [] : ['--stream-models', 'none']),
+    // Nor the analysis loop (ratings, effects, monitors): its own tests turn it on.
+    ...(options.extra?.includes('--analysis-every-ms') ? [] : ['--analysis-every-ms', '0']),
     // Snapshots every 2 s (default 30 s) so kills land between snapshots many times per test.
     '--snapshot-every-ms', '2000', ...(options.extra ?? [])], {
     cwd: ROOT,

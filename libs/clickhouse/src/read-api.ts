@@ -52,6 +52,49 @@ export const NAMED_QUERIES = {
     SELECT alert_id, toUnixTimestamp64Milli(raised_at) AS raised_at_ms, tenant, severity, monitor, subject, message
     FROM alerts FINAL WHERE raised_at >= fromUnixTimestamp64Milli({since:Int64}) ORDER BY raised_at DESC LIMIT {limit:UInt32}`,
 
+  // The monitors' queries (apps/pipeline/src/monitoring).
+  /** Every tenant's per-minute totals per model version over a range, with the maps the drift metrics read. */
+  monitorMinutes: `
+    SELECT tenant, model, model_version, toUnixTimestamp64Milli(toDateTime64(minute, 3)) AS minute_ms,
+           sum(responses) AS responses, sum(thumbs_up) AS thumbs_up, sum(thumbs_down) AS thumbs_down,
+           sum(reward_sum) AS reward_sum, sum(reward_sumsq) AS reward_sumsq, sum(reward_count) AS reward_count,
+           sumMap(signal_counts) AS signal_counts, sumMap(feature_sums) AS feature_sums, sumMap(feature_sumsqs) AS feature_sumsqs,
+           sumMap(feature_counts) AS feature_counts, sumMap(reward_by_sums) AS reward_by_sums, sumMap(reward_by_sumsqs) AS reward_by_sumsqs,
+           sumMap(reward_by_counts) AS reward_by_counts
+    FROM minute_aggregates
+    WHERE minute >= fromUnixTimestamp64Milli({from:Int64}) AND minute < fromUnixTimestamp64Milli({to:Int64})
+    GROUP BY tenant, model, model_version, minute
+    ORDER BY minute, tenant, model, model_version`,
+  /** The newest minute with aggregates (0 when there are none): the event-time front the monitors trail. */
+  latestAggregateMinute: `
+    SELECT toUnixTimestamp64Milli(toDateTime64(max(minute), 3)) AS minute_ms, count() AS parts FROM minute_aggregates`,
+  /** Effect snapshots computed in a range, oldest first. */
+  effectSnapshotsBetween: `
+    SELECT toUnixTimestamp64Milli(computed_at) AS computed_at, target, segment, \`window\`, feature, coef, se, ci_low, ci_high, n
+    FROM effect_snapshots
+    WHERE computed_at > fromUnixTimestamp64Milli({after:Int64}) AND computed_at <= fromUnixTimestamp64Milli({until:Int64})
+    ORDER BY computed_at, target, segment, \`window\`, feature`,
+  /** Rating snapshots computed in a range, oldest first. */
+  ratingSnapshotsBetween: `
+    SELECT toUnixTimestamp64Milli(computed_at) AS computed_at, scope, method, model, rating, ci_low, ci_high, rank, votes
+    FROM rating_snapshots
+    WHERE computed_at > fromUnixTimestamp64Milli({after:Int64}) AND computed_at <= fromUnixTimestamp64Milli({until:Int64})
+    ORDER BY computed_at, scope, method, model`,
+  /** Which of these alert ids are already stored (raised, and delivered, before). */
+  storedAlertIds: `
+    SELECT DISTINCT alert_id FROM alerts WHERE alert_id IN {ids:Array(String)}`,
+  /** Per monitored subject, the newest drift statistic stored since a time (so a restarted monitor does not write one twice). */
+  latestDriftStats: `
+    SELECT tenant, monitor, subject, toUnixTimestamp64Milli(max(computed_at)) AS computed_at_ms
+    FROM drift_stats WHERE computed_at >= fromUnixTimestamp64Milli({since:Int64})
+    GROUP BY tenant, monitor, subject`,
+  /** The drift statistics of a tenant's subjects over a range (what the dashboard's drift panel plots). */
+  driftStats: `
+    SELECT toUnixTimestamp64Milli(computed_at) AS computed_at_ms, tenant, monitor, subject, statistic, threshold, drifted
+    FROM drift_stats
+    WHERE ({tenant:String} = '' OR tenant = {tenant:String}) AND computed_at >= fromUnixTimestamp64Milli({from:Int64}) AND computed_at < fromUnixTimestamp64Milli({to:Int64})
+    ORDER BY computed_at, tenant, monitor, subject`,
+
   // The dashboard's queries (libs/dashboard). A tenant of '' means every tenant.
   /** Tenants with aggregates since a time, busiest first. */
   dashboardTenants: `

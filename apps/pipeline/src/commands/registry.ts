@@ -12,6 +12,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => CliCommand 
   ratings: { summary: 'Fit pairwise ratings (Bradley-Terry with intervals, Elo, style control) from the stored votes', load: () => require('./ratings.command').ratingsCommand },
   effects: { summary: 'Fit per-feature preference effects (which response properties win votes) from the stored votes', load: () => require('./effects.command').effectsCommand },
   calibration: { summary: 'Calibrate the implicit reward against thumbs and store its weights', load: () => require('./calibration.command').calibrationCommand },
+  monitor: { summary: 'Run the monitors (drift, unsafe preferences, preference shifts) over a store and raise alerts', load: () => require('./monitor.command').monitorCommand },
   dashboard: { summary: 'Serve the read-only real-time dashboard over a store', load: () => require('./dashboard.command').dashboardCommand },
   query: { summary: 'Run a read-only SQL query against a store and print the rows', load: () => require('./query.command').queryCommand },
   classify: { summary: 'Run a shipped or custom ONNX classifier over a CSV or ndjson file', load: () => require('./classify.command').classifyCommand },

@@ -7,6 +7,8 @@ import { createPipelineMetrics } from '../metrics/pipeline-metrics';
 import { openConfiguredStore, userHashKey } from '../store-from-config';
 import { createLogger, terminationSignal, type Log } from './logger';
 import { portFlag, serveDashboard } from './serve-dashboard';
+import { combineCompanions, type StoreCompanion } from './store-companion';
+import { analysisCompanion } from '../monitoring/analysis-companion';
 
 export function kafkaConnection(config: PipelineConfig, log?: (level: string, message: string) => void) {
   if (!config.kafka.brokers?.length) throw new UsageError('no Kafka brokers: set --brokers HOST:PORT (or PREFSTREAM_KAFKA_BROKERS)');
@@ -22,9 +24,6 @@ export function kafkaConnection(config: PipelineConfig, log?: (level: string, me
 /** Longest a graceful stop may take (in-flight batches get 15 s of it) before the process exits anyway. */
 const STOP_DEADLINE_MS = 30_000;
 
-/** Something that lives as long as the pipeline on its store (the dashboard in `prefstream start`). */
-export type StoreCompanion = (store: Store) => Promise<{ close(): Promise<void> }>;
-
 /**
  * Runs the ingestion pipeline until `stopSignal` resolves (or a fatal error); returns the exit code.
  * Shared by `prefstream run` and `prefstream start`. `companion` gets the pipeline's own store object once
@@ -34,7 +33,9 @@ export type StoreCompanion = (store: Store) => Promise<{ close(): Promise<void> 
 export async function runPipeline(config: PipelineConfig, log: Log, stopSignal: Promise<string>, companion?: StoreCompanion): Promise<number> {
   const connection = kafkaConnection(config, log);
   const store = await openConfiguredStore(config);
-  const attached = companion ? await companion(store).catch((error: unknown) => store.close().then(() => Promise.reject(error))) : undefined;
+  // The analysis loop shares the pipeline's store object, as the dashboard does (one embedded session per data directory).
+  const companions = combineCompanions(analysisCompanion(config, log, connection), companion);
+  const attached = companions ? await companions(store).catch((error: unknown) => store.close().then(() => Promise.reject(error))) : undefined;
   const metrics = createPipelineMetrics();
   const metricsServer = config.metrics.port !== undefined ? await startMetricsServer(metrics.registry, config.metrics.port) : undefined;
   if (metricsServer) log('info', `metrics on http://127.0.0.1:${metricsServer.port}/metrics`);

@@ -47,6 +47,18 @@ describe('loadConfig', () => {
     expect(problemsOf(() => loadConfig({ flags: { 'clickhouse-url': 'http://ch:8123', store: '/tmp/x' }, env: { PREFSTREAM_USER_HASH_KEY: 'k'.repeat(16) } }))).toEqual([expect.stringMatching(/not both/)]);
   });
 
+  it('never echoes a secret, not even a wrong one, and checks the alert outputs', () => {
+    const leaked = 'https://hooks.example/T0KEN-that-is-secret';
+    const problems = problemsOf(() => loadConfig({ env: { PREFSTREAM_USER_HASH_KEY: 'short-key', PREFSTREAM_ALERT_WEBHOOK_URL: `ftp${leaked.slice(5)}` } }));
+    expect(problems).toEqual([expect.stringMatching(/alerts\.webhookUrl: expected an http\(s\) URL \(got a value of \d+ characters; set PREFSTREAM_ALERT_WEBHOOK_URL\)/), expect.stringMatching(/privacy\.userHashKey: use at least 16 characters \(got a value of 9 characters/)]);
+    expect(problems.join('\n')).not.toMatch(/short-key|T0KEN/);
+    expect(problemsOf(() => loadConfig({ env: { PREFSTREAM_ALERT_WEBHOOK_SECRET: 's'.repeat(20) } }))).toEqual([expect.stringMatching(/webhookSecret is set but PREFSTREAM_ALERT_WEBHOOK_URL is not/)]);
+    const config = loadConfig({ env: { PREFSTREAM_ALERT_WEBHOOK_URL: leaked }, flags: { 'alerts-topic': 'prefstream.alerts' } });
+    expect(config.alerts).toEqual({ webhookUrl: leaked, webhookFormat: 'prefstream', kafkaTopic: 'prefstream.alerts', notifySeverity: 'warning' });
+    expect(config.analysis.everyMs).toBe(60_000);
+    expect(config.monitors).toEqual({ lookbackMs: 86_400_000, baselineMinutes: 60, minCount: 20, cusumThreshold: 8 });
+  });
+
   it('reads signal settings and reward weights, naming unknown kinds and inconsistent gaps', () => {
     const config = loadConfig({ env: { PREFSTREAM_REWARD_WEIGHTS: '{"copy":0.9,"abandon":0}' }, flags: { 'abandon-gap-ms': '60000' } });
     const engine = signalEngineConfigOf(config);

@@ -57,7 +57,9 @@ export function loadConfig(sources: ConfigSources): PipelineConfig {
     const parsed = setting.schema.safeParse(raw);
     const [group, key] = setting.path.split('.');
     if (!parsed.success) {
-      problems.push(`${setting.path}: ${parsed.error.issues.map((i) => i.message).join(', ')} (got ${JSON.stringify(raw)}; set ${where(setting)})`);
+      // A secret's value is never echoed, not even when it is wrong.
+      const got = setting.secret ? `a value of ${String(raw).length} characters` : JSON.stringify(raw);
+      problems.push(`${setting.path}: ${parsed.error.issues.map((i) => i.message).join(', ')} (got ${got}; set ${where(setting)})`);
       continue;
     }
     (config[group] ??= {})[key] = parsed.data;

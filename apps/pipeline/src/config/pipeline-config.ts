@@ -18,6 +18,9 @@ export interface PipelineConfig {
   ingest: { maxEventBytes: number; batchSize: number; snapshotEveryMs: number; snapshotEverySlices: number };
   signals: { allowedLatenessMs: number; sessionGapMs: number; abandonGapMs: number; rewardWeights?: Record<string, number>; rewardCoefficients?: Record<string, number>; rewardPrior: number };
   models: { stream: ('refusal' | 'toxicity' | 'harmful-request')[] };
+  analysis: { everyMs: number };
+  monitors: { lookbackMs: number; baselineMinutes: number; minCount: number; cusumThreshold: number };
+  alerts: { webhookUrl?: string; webhookSecret?: string; webhookFormat: 'prefstream' | 'slack'; kafkaTopic?: string; notifySeverity: 'info' | 'warning' | 'critical' };
   privacy: { userHashKey?: string };
   metrics: { port?: number };
   log: { level: 'debug' | 'info' | 'warn' | 'error' };
@@ -31,6 +34,7 @@ export function crossCheck(config: PipelineConfig): string[] {
   if (config.kafka.saslMechanism && (!config.kafka.saslUsername || !config.kafka.saslPassword)) problems.push('kafka.saslMechanism is set: also set PREFSTREAM_KAFKA_SASL_USERNAME and PREFSTREAM_KAFKA_SASL_PASSWORD');
   if (config.signals.rewardCoefficients && config.signals.rewardWeights) problems.push('signals: set either PREFSTREAM_REWARD_WEIGHTS (hand mode) or PREFSTREAM_REWARD_COEFFICIENTS (calibrated mode), not both');
   if (config.signals.abandonGapMs > config.signals.sessionGapMs) problems.push(`signals.abandonGapMs (${config.signals.abandonGapMs}) must not exceed signals.sessionGapMs (${config.signals.sessionGapMs}): abandonment is decided before the session closes`);
+  if (config.alerts.webhookSecret && !config.alerts.webhookUrl) problems.push('alerts.webhookSecret is set but PREFSTREAM_ALERT_WEBHOOK_URL is not: set the URL too (or drop the secret)');
   return problems;
 }
 

@@ -35,7 +35,9 @@ export function startPipelineProcess(options: { brokers: string; topic: string; 
   const store = options.args?.includes('--clickhouse-url') ? [] : ['--store', fs.mkdtempSync(path.join(os.tmpdir(), 'bench-store-'))];
   const child = spawn(
     process.execPath,
-    [...nodeArgs(), 'apps/pipeline/bin/prefstream.js', 'run', '--brokers', options.brokers, '--topic', options.topic, '--group', options.group, '--metrics-port', '0', '--dlq-topic', `${options.topic}.dlq`, ...store, ...(options.args ?? [])],
+    [...nodeArgs(), 'apps/pipeline/bin/prefstream.js', 'run', '--brokers', options.brokers, '--topic', options.topic, '--group', options.group, '--metrics-port', '0', '--dlq-topic', `${options.topic}.dlq`,
+      // The analysis loop off: the benchmarks measure ingestion (docs/benchmarks.md's figures were taken without it).
+      ...(options.args?.includes('--analysis-every-ms') ? [] : ['--analysis-every-ms', '0']), ...store, ...(options.args ?? [])],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } },
   );
   let log = '';

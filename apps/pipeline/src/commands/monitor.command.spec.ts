@@ -1,0 +1,129 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import type { PrefEvent } from '@prefstream/events';
+import type { Alert } from '@prefstream/monitors';
+import { generateSyntheticTraffic, type SyntheticModel } from '@prefstream/sources';
+import { cli, queryRows } from '../analysis/cli-runner.test-helper';
+import { runCli } from '../cli';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-cmd-'));
+const store = path.join(dir, 'store');
+const T0 = Date.UTC(2026, 10, 22, 8, 0, 0);
+const MINUTE = 60_000;
+const CHANGE = T0 + 120 * MINUTE;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of ad-hoc test queries
+const query = (sql: string) => queryRows<any>(store, sql);
+
+const steady: SyntheticModel = { model: 'steady', model_version: 'v1', quality: 0.8, refusalRate: 0.05, markdownRate: 0.4 };
+const drifty = (quality: number): SyntheticModel => ({ model: 'drifty', model_version: 'v1', quality, refusalRate: 0.05, markdownRate: 0.4 });
+
+/** Two seeded generators merged by event time: both models for two hours, then `drifty` gets much worse. */
+function trafficWithDrift(): PrefEvent[] {
+  const gap = 2000;
+  const before = [...generateSyntheticTraffic({ conversations: 3600, conversationGapMs: gap, startMs: T0, models: [steady, drifty(0.8)], seed: 5, idPrefix: 'a' })];
+  const after = [...generateSyntheticTraffic({ conversations: 2700, conversationGapMs: gap, startMs: CHANGE, models: [steady, drifty(-1.5)], seed: 6, idPrefix: 'b' })];
+  // Only conversations that start before the change belong to the first part.
+  const first = before.filter((e) => !(e.type === 'turn' && Date.parse(e.ts) >= CHANGE) );
+  const started = new Set(first.filter((e) => e.type === 'turn').map((e) => e.conversation_id));
+  const merged = [...first.filter((e) => started.has(e.conversation_id)), ...after];
+  return merged.sort((x, y) => Date.parse(x.ts) - Date.parse(y.ts));
+}
+
+/** A webhook receiver that records each body with its signature header. */
+async function startReceiver(): Promise<{ url: string; bodies: { body: string; signature: string | undefined }[]; close(): Promise<void> }> {
+  const bodies: { body: string; signature: string | undefined }[] = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      bodies.push({ body, signature: req.headers['x-prefstream-signature'] as string | undefined });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, bodies, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+async function cliWithEnv(env: NodeJS.ProcessEnv, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c) => (out += c));
+  stderr.on('data', (c) => (err += c));
+  const code = await runCli(argv, { env, stdout, stderr });
+  return { code, out, err };
+}
+
+describe('prefstream monitor (real chdb, replayed traffic with a drift)', () => {
+  const secret = 'webhook-secret-0123456789';
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let firstPass: { code: number; out: string; err: string };
+
+  beforeAll(async () => {
+    const file = path.join(dir, 'events.ndjson');
+    fs.writeFileSync(file, trafficWithDrift().map((e) => JSON.stringify(e)).join('\n') + '\n');
+    const replay = await cli('replay', '--source', `ndjson:${file}`, '--store', store, '--stream-models', 'none', '--json');
+    expect(replay.code).toBe(0);
+    receiver = await startReceiver();
+    firstPass = await cliWithEnv({ PREFSTREAM_ALERT_WEBHOOK_URL: receiver.url, PREFSTREAM_ALERT_WEBHOOK_SECRET: secret }, 'monitor', '--store', store, '--once', '--all-settled', '--json');
+  }, 300_000);
+  afterAll(() => receiver?.close());
+
+  it('raises one drift alert for the model whose reward fell, near the change, and none for the steady one', async () => {
+    expect(firstPass.code).toBe(0);
+    const summary = JSON.parse(firstPass.out);
+    expect(summary.alertsNew).toBeGreaterThan(0);
+    const alerts = await query("SELECT alert_id, toUnixTimestamp64Milli(raised_at) AS raised_at, tenant, severity, monitor, subject, message, details FROM alerts FINAL WHERE monitor = 'drift' ORDER BY raised_at");
+    const reward = alerts.filter((a) => a.subject === 'drifty@v1/implicit_reward');
+    expect(reward).toHaveLength(1);
+    expect(reward[0]).toMatchObject({ tenant: 'acme', severity: 'warning' });
+    expect(reward[0].message).toMatch(/fell/);
+    // Raised after the change, within the half hour after it; its change-point estimate is near the change.
+    expect(Number(reward[0].raised_at)).toBeGreaterThanOrEqual(CHANGE);
+    expect(Number(reward[0].raised_at)).toBeLessThan(CHANGE + 30 * MINUTE);
+    expect(Math.abs(JSON.parse(reward[0].details).changeStartMs - CHANGE)).toBeLessThanOrEqual(15 * MINUTE);
+    expect(alerts.filter((a) => a.subject.startsWith('steady@v1/'))).toEqual([]);
+    // Every drift alert is about drifty's change (reward down, complaint-like signals up): no false alarms in 3.5 hours of 2 models x 11 metrics.
+    expect(alerts.every((a) => a.subject.startsWith('drifty@v1/') && Number(a.raised_at) >= CHANGE)).toBe(true);
+  });
+
+  it('agrees with the data: drifty\'s mean implicit reward is lower after the change than before, steady\'s is not', async () => {
+    const rows = await query(`SELECT model, ts >= fromUnixTimestamp64Milli(${CHANGE}) AS after, avg(implicit_reward) AS mean FROM responses FINAL WHERE final = 1 GROUP BY model, after ORDER BY model, after`);
+    const mean = (model: string, after: number) => Number(rows.find((r) => r.model === model && Number(r.after) === after).mean);
+    expect(mean('drifty', 0) - mean('drifty', 1)).toBeGreaterThan(0.1);
+    expect(Math.abs(mean('steady', 0) - mean('steady', 1))).toBeLessThan(0.05);
+  });
+
+  it('writes the detector statistic per minute, crossing its threshold only after the change', async () => {
+    const stats = await query("SELECT toUnixTimestamp64Milli(computed_at) AS at, statistic, threshold, drifted FROM drift_stats WHERE subject = 'drifty@v1/implicit_reward' ORDER BY at");
+    expect(stats.length).toBeGreaterThan(60);
+    const firstDrifted = stats.find((s) => Number(s.drifted) === 1);
+    expect(Number(firstDrifted.at)).toBeGreaterThanOrEqual(CHANGE);
+    expect(stats.filter((s) => Number(s.at) < CHANGE).every((s) => Number(s.statistic) <= Number(s.threshold))).toBe(true);
+  });
+
+  it('posts the warning and critical alerts to the webhook, signed with the secret over the exact body', () => {
+    expect(receiver.bodies.length).toBeGreaterThan(0);
+    const posted: Alert[] = receiver.bodies.flatMap((b) => JSON.parse(b.body).alerts);
+    expect(posted.map((a) => a.subject)).toContain('drifty@v1/implicit_reward');
+    expect(posted.every((a) => a.severity !== 'info')).toBe(true);
+    for (const { body, signature } of receiver.bodies) expect(signature).toBe(`sha256=${crypto.createHmac('sha256', secret).update(body).digest('hex')}`);
+  });
+
+  it('a second pass (a restarted monitor) raises nothing new and writes no statistic twice', async () => {
+    const before = await query('SELECT count() AS n FROM drift_stats');
+    const posts = receiver.bodies.length;
+    const again = await cliWithEnv({ PREFSTREAM_ALERT_WEBHOOK_URL: receiver.url }, 'monitor', '--store', store, '--once', '--all-settled', '--json');
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.out)).toMatchObject({ alertsNew: 0, statsWritten: 0 });
+    expect(JSON.parse(again.out).alertsRaised).toBeGreaterThan(0);
+    expect(await query('SELECT count() AS n FROM drift_stats')).toEqual(before);
+    expect(receiver.bodies.length).toBe(posts);
+  });
+});

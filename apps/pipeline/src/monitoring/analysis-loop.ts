@@ -1,0 +1,47 @@
+import type { AnalysisRefresh } from '../analysis/refresh-analysis';
+import type { MonitorPassSummary, MonitorService } from './monitor-service';
+
+export interface AnalysisLoop {
+  /** Runs one refresh and monitor pass now (waits for one in flight first). */
+  tick(): Promise<MonitorPassSummary | undefined>;
+  /** Stops the timer and waits for the pass in flight. */
+  close(): Promise<void>;
+}
+
+/**
+ * Every `everyMs`: refresh the ratings and effects from the new votes (their snapshots feed the
+ * preference monitors), then run one monitor pass. Passes never overlap; a failed pass is logged and
+ * the next one tries again from the same cursors (nothing is skipped).
+ */
+export function startAnalysisLoop(options: { everyMs: number; analysis: AnalysisRefresh; monitors: MonitorService; log: (level: string, message: string) => void }): AnalysisLoop {
+  let chain: Promise<MonitorPassSummary | undefined> = Promise.resolve(undefined);
+  let closed = false;
+  let timer: NodeJS.Timeout | undefined;
+  const pass = async (): Promise<MonitorPassSummary | undefined> => {
+    try {
+      await options.analysis.refresh();
+      const summary = await options.monitors.evaluate();
+      if (summary.statsWritten || summary.alertsNew) options.log('info', `monitors: judged minutes up to ${iso(summary.outcomeUntil)} (outcomes) / ${iso(summary.responseUntil)} (responses); ${summary.statsWritten} stats, ${summary.alertsNew} new alerts`);
+      return summary;
+    } catch (error) {
+      options.log('error', `analysis pass failed (retried in ${options.everyMs} ms): ${(error as Error).message}`);
+      return undefined;
+    }
+  };
+  const tick = () => (chain = chain.then(pass));
+  const schedule = () => {
+    if (closed) return;
+    timer = setTimeout(() => void tick().then(schedule), options.everyMs);
+  };
+  schedule();
+  return {
+    tick,
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      await chain;
+    },
+  };
+}
+
+const iso = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString());

@@ -1,0 +1,170 @@
+import { AlertDispatcher } from '@prefstream/alert-outputs';
+import { ROW_SCHEMAS, type Store } from '@prefstream/clickhouse';
+import type { Alert, AlertOutput, DriftStatRow, MonitorMinute } from '@prefstream/monitors';
+import { ALERT_SEVERITIES, DEFAULT_DRIFT_METRICS, DriftMonitor, PreferenceShiftMonitor, UnsafePreferenceMonitor, type AlertSeverity } from '@prefstream/monitors';
+import { driftStatKey, readEffectSnapshots, readLatestDriftStats, readLatestMinute, readMonitorMinutes, readRatingSnapshots, readStoredAlertIds } from './monitor-reads';
+
+const MINUTE_MS = 60_000;
+const floorMinute = (ms: number) => Math.floor(ms / MINUTE_MS) * MINUTE_MS;
+/** Minutes read per query while catching up (bounds memory over a long lookback). */
+const READ_CHUNK_MS = 120 * MINUTE_MS;
+
+
+export interface MonitorServiceOptions {
+  /** Event time re-read on the first pass to rebuild baselines. */
+  lookbackMs: number;
+  /**
+   * How far behind the newest minute each kind of metric is complete: response properties once late
+   * events can no longer arrive; outcomes (reward, thumbs, signal rates) once the conversations that
+   * began in the minute have closed (session gap plus lateness).
+   */
+  settle: { responseMs: number; outcomeMs: number };
+  drift: { baselineMinutes: number; minCount: number; threshold: number };
+  /** Where alerts go besides the alerts table (webhook, Kafka), and the least severity they get. */
+  notify: { outputs: readonly AlertOutput[]; minSeverity: AlertSeverity };
+  /** The alerts table; written after the notify outputs, so a stored alert is one that was sent. */
+  table: AlertOutput;
+  log: (level: string, message: string) => void;
+  /** Wall clock, for the snapshot tables (their computed_at is when a refit ran, not event time). */
+  now?: () => number;
+}
+
+export interface MonitorPassSummary {
+  /** Closed minutes judged up to (exclusive), per settle class; null before any aggregate exists. */
+  responseUntil: number | null;
+  outcomeUntil: number | null;
+  minutesRead: number;
+  snapshotsRead: number;
+  statsWritten: number;
+  alertsRaised: number;
+  alertsNew: number;
+  notifyFailures: { output: string; error: string }[];
+}
+
+const atLeast = (severity: AlertSeverity, min: AlertSeverity) => ALERT_SEVERITIES.indexOf(severity) >= ALERT_SEVERITIES.indexOf(min);
+
+/**
+ * Runs the monitors over what the pipeline stored: the closed minutes of the minute aggregates (drift of
+ * rewards, signal rates and response properties per model version; rewards of toxic against non-toxic
+ * responses) and the rating and effect snapshots (unsafe preferences, preference shifts). Each pass
+ * reads only what is new since the last; the first re-reads `lookbackMs` to rebuild the baselines.
+ * Detector state lives in memory and is rebuilt that way after a restart: alert ids are deterministic,
+ * so a re-raised alert already in the alerts table is not sent again, and stats already stored are not
+ * written twice.
+ */
+export class MonitorService {
+  private readonly responseDrift: DriftMonitor;
+  private readonly outcomeDrift: DriftMonitor;
+  private readonly unsafe = new UnsafePreferenceMonitor();
+  private readonly shifts = new PreferenceShiftMonitor();
+  private responseCursor: number | undefined;
+  private outcomeCursor: number | undefined;
+  private snapshotCursor: number | undefined;
+  private storedStats: Map<string, number> | undefined;
+  /** Fans out to the notify outputs; what one fails on is held and sent again on the next pass (in this process). */
+  private readonly dispatcher: AlertDispatcher;
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: MonitorServiceOptions,
+  ) {
+    const cusum = { baselineMinutes: options.drift.baselineMinutes, minCount: options.drift.minCount, h: options.drift.threshold };
+    this.responseDrift = new DriftMonitor({ metrics: DEFAULT_DRIFT_METRICS.filter((m) => m.settles === 'response'), cusum });
+    this.dispatcher = new AlertDispatcher(options.notify.outputs, { log: options.log });
+    this.outcomeDrift = new DriftMonitor({ metrics: DEFAULT_DRIFT_METRICS.filter((m) => m.settles === 'outcome'), cusum });
+  }
+
+  /** One pass. `allSettled`: every stored minute is final (after a finished replay), judge them all. */
+  async evaluate(options: { allSettled?: boolean } = {}): Promise<MonitorPassSummary> {
+    const summary: MonitorPassSummary = { responseUntil: null, outcomeUntil: null, minutesRead: 0, snapshotsRead: 0, statsWritten: 0, alertsRaised: 0, alertsNew: 0, notifyFailures: [] };
+    const now = (this.options.now ?? Date.now)();
+    const stats: DriftStatRow[] = [];
+    const alerts: Alert[] = [];
+    const collect = (result: { stats: DriftStatRow[]; alerts: Alert[] }) => {
+      stats.push(...result.stats);
+      alerts.push(...result.alerts);
+    };
+
+    const latest = await readLatestMinute(this.store);
+    if (latest !== undefined) {
+      const front = latest + MINUTE_MS;
+      const responseUntil = options.allSettled ? front : floorMinute(front - this.options.settle.responseMs);
+      const outcomeUntil = options.allSettled ? front : floorMinute(front - this.options.settle.outcomeMs);
+      this.responseCursor ??= responseUntil - this.options.lookbackMs;
+      this.outcomeCursor ??= outcomeUntil - this.options.lookbackMs;
+      this.storedStats ??= await readLatestDriftStats(this.store, Math.min(this.responseCursor, this.outcomeCursor));
+      this.responseCursor = await this.readMinutes(this.responseCursor, responseUntil, summary, (minutes) => collect(this.responseDrift.observe(minutes)));
+      this.outcomeCursor = await this.readMinutes(this.outcomeCursor, outcomeUntil, summary, (minutes) => {
+        collect(this.outcomeDrift.observe(minutes));
+        collect(this.unsafe.observeMinutes(minutes));
+      });
+      summary.responseUntil = this.responseCursor;
+      summary.outcomeUntil = this.outcomeCursor;
+    }
+
+    const snapshotsFrom = this.snapshotCursor ?? now - this.options.lookbackMs;
+    const effects = await readEffectSnapshots(this.store, snapshotsFrom, now);
+    const ratings = await readRatingSnapshots(this.store, snapshotsFrom, now);
+    collect(this.unsafe.observeEffects(effects));
+    collect(this.shifts.observeEffects(effects));
+    collect(this.shifts.observeRatings(ratings));
+    this.snapshotCursor = now;
+    summary.snapshotsRead = effects.length + ratings.length;
+
+    summary.statsWritten = await this.writeStats(stats);
+    summary.alertsRaised = alerts.length;
+    await this.deliver(alerts, summary);
+    return summary;
+  }
+
+  private async readMinutes(from: number, until: number, summary: MonitorPassSummary, use: (minutes: MonitorMinute[]) => void): Promise<number> {
+    let cursor = from;
+    while (cursor < until) {
+      const to = Math.min(until, cursor + READ_CHUNK_MS);
+      const minutes = await readMonitorMinutes(this.store, cursor, to);
+      summary.minutesRead += minutes.length;
+      use(minutes);
+      cursor = to;
+    }
+    return cursor;
+  }
+
+  private async notify(alerts: readonly Alert[], summary: MonitorPassSummary): Promise<void> {
+    if (this.dispatcher.outputs.length === 0) return;
+    for (const result of await this.dispatcher.dispatch(alerts)) {
+      if (result.error !== undefined) summary.notifyFailures.push({ output: result.output, error: (result.error as Error).message ?? String(result.error) });
+    }
+  }
+
+  /** Closes the notify outputs (the table output belongs to the store's owner). */
+  close(): Promise<void> {
+    return this.dispatcher.close();
+  }
+
+  private async writeStats(stats: readonly DriftStatRow[]): Promise<number> {
+    const stored = this.storedStats ?? new Map<string, number>();
+    const fresh = stats.filter((row) => row.computed_at > (stored.get(driftStatKey(row)) ?? -Infinity));
+    if (fresh.length === 0) return 0;
+    fresh.forEach((row, i) => {
+      const result = ROW_SCHEMAS.drift_stats.safeParse(row);
+      if (!result.success) throw new TypeError(`drift_stats row ${i} does not fit the table: ${result.error.issues[0].path.join('.')}: ${result.error.issues[0].message}`);
+    });
+    await this.store.insert('drift_stats', fresh);
+    for (const row of fresh) stored.set(driftStatKey(row), Math.max(row.computed_at, stored.get(driftStatKey(row)) ?? -Infinity));
+    return fresh.length;
+  }
+
+  private async deliver(alerts: readonly Alert[], summary: MonitorPassSummary): Promise<void> {
+    const unique = [...new Map(alerts.map((a) => [a.alert_id, a])).values()];
+    const stored = await readStoredAlertIds(this.store, unique.map((a) => a.alert_id));
+    const fresh = unique.filter((a) => !stored.has(a.alert_id));
+    summary.alertsNew = fresh.length;
+    if (fresh.length === 0) {
+      await this.notify([], summary);
+      return;
+    }
+    await this.notify(fresh.filter((a) => atLeast(a.severity, this.options.notify.minSeverity)), summary);
+    await this.options.table.send(fresh);
+    for (const alert of fresh) this.options.log(alert.severity === 'info' ? 'info' : 'warn', `alert [${alert.severity}] ${alert.monitor} ${alert.tenant || '(all tenants)'} ${alert.subject}: ${alert.message}`);
+  }
+}

@@ -1,0 +1,32 @@
+import { createWebhookAlertOutput } from '@prefstream/alert-outputs';
+import { createClickHouseAlertOutput, type Store } from '@prefstream/clickhouse';
+import { createKafkaAlertOutput, type KafkaConnection } from '@prefstream/kafka';
+import type { AlertOutput } from '@prefstream/monitors';
+import type { PipelineConfig } from '../config';
+import { MonitorService } from './monitor-service';
+
+/**
+ * The monitor service the configuration describes: settle delays from the signal settings, detector
+ * settings from `monitors.*`, and the alert outputs from `alerts.*` (the alerts table always; the
+ * webhook and the Kafka topic when configured; Kafka needs a connection, which `prefstream run` has).
+ */
+export async function monitorServiceFromConfig(store: Store, config: PipelineConfig, log: (level: string, message: string) => void, kafka?: KafkaConnection): Promise<{ service: MonitorService; close(): Promise<void> }> {
+  const outputs: AlertOutput[] = [];
+  const { webhookUrl, webhookSecret, webhookFormat, kafkaTopic, notifySeverity } = config.alerts;
+  if (webhookUrl) outputs.push(createWebhookAlertOutput({ url: webhookUrl, secret: webhookSecret, format: webhookFormat, log }));
+  if (kafkaTopic) {
+    if (!kafka) throw new Error(`alerts.kafkaTopic (${kafkaTopic}) needs Kafka brokers: set --brokers (or PREFSTREAM_KAFKA_BROKERS)`);
+    outputs.push(await createKafkaAlertOutput(kafka, kafkaTopic));
+  }
+  const { sessionGapMs, allowedLatenessMs } = config.signals;
+  const service = new MonitorService(store, {
+    lookbackMs: config.monitors.lookbackMs,
+    settle: { responseMs: allowedLatenessMs, outcomeMs: sessionGapMs + allowedLatenessMs },
+    drift: { baselineMinutes: config.monitors.baselineMinutes, minCount: config.monitors.minCount, threshold: config.monitors.cusumThreshold },
+    notify: { outputs, minSeverity: notifySeverity },
+    table: createClickHouseAlertOutput(store),
+    log,
+  });
+  if (outputs.length) log('info', `alerts go to the alerts table and ${outputs.map((o) => o.name).join(', ')} (severity >= ${notifySeverity})`);
+  return { service, close: () => service.close() };
+}
