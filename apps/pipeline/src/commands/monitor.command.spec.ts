@@ -1,53 +1,17 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import type { PrefEvent } from '@prefstream/events';
-import type { Alert } from '@prefstream/monitors';
-import { generateSyntheticTraffic, type SyntheticModel } from '@prefstream/sources';
+import { startWebhookTestReceiver, type WebhookTestReceiver } from '@prefstream/testing';
 import { cli, queryRows } from '../analysis/cli-runner.test-helper';
 import { runCli } from '../cli';
+import { DRIFT_CHANGE as CHANGE, trafficWithDrift } from '../monitoring/drift-traffic.test-helper';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-cmd-'));
 const store = path.join(dir, 'store');
-const T0 = Date.UTC(2026, 10, 22, 8, 0, 0);
 const MINUTE = 60_000;
-const CHANGE = T0 + 120 * MINUTE;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of ad-hoc test queries
 const query = (sql: string) => queryRows<any>(store, sql);
-
-const steady: SyntheticModel = { model: 'steady', model_version: 'v1', quality: 0.8, refusalRate: 0.05, markdownRate: 0.4 };
-const drifty = (quality: number): SyntheticModel => ({ model: 'drifty', model_version: 'v1', quality, refusalRate: 0.05, markdownRate: 0.4 });
-
-/** Two seeded generators merged by event time: both models for two hours, then `drifty` gets much worse. */
-function trafficWithDrift(): PrefEvent[] {
-  const gap = 2000;
-  const before = [...generateSyntheticTraffic({ conversations: 3600, conversationGapMs: gap, startMs: T0, models: [steady, drifty(0.8)], seed: 5, idPrefix: 'a' })];
-  const after = [...generateSyntheticTraffic({ conversations: 2700, conversationGapMs: gap, startMs: CHANGE, models: [steady, drifty(-1.5)], seed: 6, idPrefix: 'b' })];
-  // Only conversations that start before the change belong to the first part.
-  const first = before.filter((e) => !(e.type === 'turn' && Date.parse(e.ts) >= CHANGE) );
-  const started = new Set(first.filter((e) => e.type === 'turn').map((e) => e.conversation_id));
-  const merged = [...first.filter((e) => started.has(e.conversation_id)), ...after];
-  return merged.sort((x, y) => Date.parse(x.ts) - Date.parse(y.ts));
-}
-
-/** A webhook receiver that records each body with its signature header. */
-async function startReceiver(): Promise<{ url: string; bodies: { body: string; signature: string | undefined }[]; close(): Promise<void> }> {
-  const bodies: { body: string; signature: string | undefined }[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      bodies.push({ body, signature: req.headers['x-prefstream-signature'] as string | undefined });
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, bodies, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 async function cliWithEnv(env: NodeJS.ProcessEnv, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const stdout = new PassThrough();
@@ -62,7 +26,7 @@ async function cliWithEnv(env: NodeJS.ProcessEnv, ...argv: string[]): Promise<{ 
 
 describe('prefstream monitor (real chdb, replayed traffic with a drift)', () => {
   const secret = 'webhook-secret-0123456789';
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: WebhookTestReceiver;
   let firstPass: { code: number; out: string; err: string };
 
   beforeAll(async () => {
@@ -70,7 +34,8 @@ describe('prefstream monitor (real chdb, replayed traffic with a drift)', () => 
     fs.writeFileSync(file, trafficWithDrift().map((e) => JSON.stringify(e)).join('\n') + '\n');
     const replay = await cli('replay', '--source', `ndjson:${file}`, '--store', store, '--stream-models', 'none', '--json');
     expect(replay.code).toBe(0);
-    receiver = await startReceiver();
+    // It answers 401 to a body whose signature is not the HMAC of the exact bytes under the secret.
+    receiver = await startWebhookTestReceiver({ secret });
     firstPass = await cliWithEnv({ PREFSTREAM_ALERT_WEBHOOK_URL: receiver.url, PREFSTREAM_ALERT_WEBHOOK_SECRET: secret }, 'monitor', '--store', store, '--once', '--all-settled', '--json');
   }, 300_000);
   afterAll(() => receiver?.close());
@@ -109,21 +74,21 @@ describe('prefstream monitor (real chdb, replayed traffic with a drift)', () => 
   });
 
   it('posts the warning and critical alerts to the webhook, signed with the secret over the exact body', () => {
-    expect(receiver.bodies.length).toBeGreaterThan(0);
-    const posted: Alert[] = receiver.bodies.flatMap((b) => JSON.parse(b.body).alerts);
+    expect(receiver.requests.length).toBeGreaterThan(0);
+    expect(receiver.accepted()).toHaveLength(receiver.requests.length); // every signature verified
+    const posted = receiver.alerts();
     expect(posted.map((a) => a.subject)).toContain('drifty@v1/implicit_reward');
     expect(posted.every((a) => a.severity !== 'info')).toBe(true);
-    for (const { body, signature } of receiver.bodies) expect(signature).toBe(`sha256=${crypto.createHmac('sha256', secret).update(body).digest('hex')}`);
   });
 
   it('a second pass (a restarted monitor) raises nothing new and writes no statistic twice', async () => {
     const before = await query('SELECT count() AS n FROM drift_stats');
-    const posts = receiver.bodies.length;
+    const posts = receiver.requests.length;
     const again = await cliWithEnv({ PREFSTREAM_ALERT_WEBHOOK_URL: receiver.url }, 'monitor', '--store', store, '--once', '--all-settled', '--json');
     expect(again.code).toBe(0);
     expect(JSON.parse(again.out)).toMatchObject({ alertsNew: 0, statsWritten: 0 });
     expect(JSON.parse(again.out).alertsRaised).toBeGreaterThan(0);
     expect(await query('SELECT count() AS n FROM drift_stats')).toEqual(before);
-    expect(receiver.bodies.length).toBe(posts);
+    expect(receiver.requests.length).toBe(posts);
   });
 });
