@@ -68,15 +68,15 @@ export const NAMED_QUERIES = {
   /** The newest minute with aggregates (0 when there are none): the event-time front the monitors trail. */
   latestAggregateMinute: `
     SELECT toUnixTimestamp64Milli(toDateTime64(max(minute), 3)) AS minute_ms, count() AS parts FROM minute_aggregates`,
-  /** Effect snapshots computed in a range, oldest first. */
+  /** Effect snapshots computed in a range, oldest first. (Not aliased `computed_at`: ClickHouse would substitute the alias in WHERE.) */
   effectSnapshotsBetween: `
-    SELECT toUnixTimestamp64Milli(computed_at) AS computed_at, target, segment, \`window\`, feature, coef, se, ci_low, ci_high, n
+    SELECT toUnixTimestamp64Milli(computed_at) AS computed_at_ms, target, segment, \`window\`, feature, coef, se, ci_low, ci_high, n
     FROM effect_snapshots
     WHERE computed_at > fromUnixTimestamp64Milli({after:Int64}) AND computed_at <= fromUnixTimestamp64Milli({until:Int64})
     ORDER BY computed_at, target, segment, \`window\`, feature`,
   /** Rating snapshots computed in a range, oldest first. */
   ratingSnapshotsBetween: `
-    SELECT toUnixTimestamp64Milli(computed_at) AS computed_at, scope, method, model, rating, ci_low, ci_high, rank, votes
+    SELECT toUnixTimestamp64Milli(computed_at) AS computed_at_ms, scope, method, model, rating, ci_low, ci_high, rank, votes
     FROM rating_snapshots
     WHERE computed_at > fromUnixTimestamp64Milli({after:Int64}) AND computed_at <= fromUnixTimestamp64Milli({until:Int64})
     ORDER BY computed_at, scope, method, model`,

@@ -152,6 +152,27 @@ describeWithDatasets('prefstream effects: hh-rlhf replayed through the pipeline 
     console.log(`hh-rlhf ${split}: ${rows.length} votes; max |coef - offline| printed ${worst.toExponential(2)}, streamed snapshot ${streamedWorst.toExponential(2)}; dropped ${JSON.stringify(report.dropped)}\n${markdownTable(table.effects)}`);
   }, 120_000);
 
+  it.each(SPLITS)('%s: the unsafe-preference monitor flags exactly the rules the offline fit\'s 95%% intervals support', async (split) => {
+    // Runs on the store the test above replayed into. The expectation comes from the offline fit (no
+    // libs/stats or libs/monitors code): a "preferred" rule holds when its interval is above 0,
+    // "dispreferred" when below. Published direction: helpfulness annotators prefer longer answers.
+    const store = path.join(dir, `${split}-store`);
+    const { code, out } = await cli('monitor', '--store', store, '--once', '--all-settled', '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(out).snapshotsRead).toBeGreaterThan(0);
+    const reference = offlineFit(await offlineRows(split), supported(await offlineRows(split)), 0);
+    const z95 = 1.959963984540054;
+    const rules: [string, string, 'preferred' | 'dispreferred'][] = [['toxicity_preferred', 'toxicity', 'preferred'], ['refusal_dispreferred', 'refusal_full', 'dispreferred'],
+      ['flattery_preferred', 'flattery_count', 'preferred'], ['sycophantic_opener_preferred', 'sycophantic_opener', 'preferred'], ['length_preferred', 'tokens', 'preferred']];
+    const expected = rules.filter(([, feature, direction]) => {
+      const fit = reference.get(feature);
+      return fit !== undefined && (direction === 'preferred' ? fit.coef - z95 * fit.se > 0 : fit.coef + z95 * fit.se < 0);
+    }).map(([, feature]) => `global/vote/cumulative/${feature}`);
+    const alerts = await queryRows<{ subject: string; severity: string }>(store, "SELECT subject, severity FROM alerts FINAL WHERE monitor = 'unsafe-preference' AND startsWith(subject, 'global/vote/cumulative/') ORDER BY subject");
+    expect(alerts.map((a) => a.subject)).toEqual(expected.sort());
+    if (split === 'helpful-base') expect(alerts).toEqual([{ subject: 'global/vote/cumulative/tokens', severity: 'info' }]);
+  }, 120_000);
+
   it('both splits in one store: the global fit and each split\'s (penalised) segment fit equal the offline fits', async () => {
     const store = path.join(dir, 'both-store');
     for (const split of SPLITS) await replay(store, split);

@@ -44,6 +44,8 @@ describe('prefstream monitor (real chdb, replayed traffic with a drift)', () => 
     expect(firstPass.code).toBe(0);
     const summary = JSON.parse(firstPass.out);
     expect(summary.alertsNew).toBeGreaterThan(0);
+    // The replay's votes gave rating and effect snapshots, which the preference monitors read.
+    expect(summary.snapshotsRead).toBeGreaterThan(0);
     const alerts = await query("SELECT alert_id, toUnixTimestamp64Milli(raised_at) AS raised_at, tenant, severity, monitor, subject, message, details FROM alerts FINAL WHERE monitor = 'drift' ORDER BY raised_at");
     const reward = alerts.filter((a) => a.subject === 'drifty@v1/implicit_reward');
     expect(reward).toHaveLength(1);

@@ -37,9 +37,11 @@ export async function readLatestMinute(store: Store): Promise<number | undefined
 export interface EffectSnapshotRow { computed_at: number; target: string; segment: string; window: string; feature: string; coef: number; se: number; ci_low: number; ci_high: number; n: number }
 export interface RatingSnapshotRow { computed_at: number; scope: string; method: string; model: string; rating: number; ci_low: number; ci_high: number; rank: number; votes: number }
 
+/** Numbers where ClickHouse quotes them, and `computed_at_ms` back to `computed_at`. */
 const numeric = <T>(row: Record<string, unknown>, keys: readonly string[]): T => {
-  const out: Record<string, unknown> = { ...row };
-  for (const key of keys) out[key] = Number(row[key]);
+  const { computed_at_ms, ...rest } = row;
+  const out: Record<string, unknown> = { ...rest, computed_at: computed_at_ms };
+  for (const key of keys) out[key] = Number(out[key]);
   return out as T;
 };
 
