@@ -15,6 +15,12 @@ jest.setTimeout(60_000);
 
 const CURRENT = Math.floor(Date.now() / MINUTE) * MINUTE;
 const ALPHA_REWARDS = [0.6, -0.2, 0.9, 0.4, 0.1];
+// Drift statistics as the monitors write them, one row per subject per judged minute, trailing real time
+// by ~30 minutes. The drifting subject sorts after the quiet one by name, so only the ranking puts it first.
+const QUIET = 'acme-chat@2026-11-01/implicit_reward';
+const DRIFTING = 'drifty@v1/signal:regenerate';
+const driftRow = (subject: string, minutesAgo: number, statistic: number, threshold = 8) =>
+  ({ computed_at: CURRENT - minutesAgo * MINUTE, tenant: 'acme', monitor: 'drift', subject, statistic, threshold, drifted: statistic > threshold ? 1 : 0, details: JSON.stringify({ metric: 'x', count: 50, warming_up: false }) });
 const signed3 = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
 
 describeWithChromium('the dashboard in a real browser', () => {
@@ -40,6 +46,10 @@ describeWithChromium('the dashboard in a real browser', () => {
     await store.insert('rating_snapshots', [
       { computed_at: CURRENT, scope: 'global', method: 'bradley_terry', model: 'alpha', rating: 1031.5, ci_low: 1010, ci_high: 1050, rank: 1, votes: 40, gradient_norm: 0 },
       { computed_at: CURRENT, scope: 'global', method: 'bradley_terry', model: 'beta', rating: 968.5, ci_low: 950, ci_high: 990, rank: 2, votes: 40, gradient_norm: 0 },
+    ]);
+    await store.insert('drift_stats', [
+      driftRow(QUIET, 34, 2.5), driftRow(QUIET, 33, 4), driftRow(QUIET, 32, 5.2), driftRow(QUIET, 31, 6.1),
+      driftRow(DRIFTING, 34, 1), driftRow(DRIFTING, 33, 3.8), driftRow(DRIFTING, 32, 8.6), driftRow(DRIFTING, 31, 11.4),
     ]);
     await store.insert('rejected_events', [1, 2, 3].map((i) => ({ reason: 'invalid_json', message: 'm', raw_base64: 'eA==', raw_bytes: 1, source: 'p0', ingested_at: Date.now() - i * 1000 })));
     server = await startDashboardServer({ query: (name, params) => runNamedQuery(store, name, params), port: 0 });
@@ -82,12 +92,34 @@ describeWithChromium('the dashboard in a real browser', () => {
     if (process.env.DASHBOARD_SCREENSHOT) fs.copyFileSync(path.join(dir, 'dashboard.png'), process.env.DASHBOARD_SCREENSHOT);
   });
 
+  it('lists the drift monitors\' subjects, the drifting one first and highlighted, with latest statistic / threshold', async () => {
+    const rows = page.locator('#drift tbody tr');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-subject'), tr.className]))).toEqual([[DRIFTING, 'drifted'], [QUIET, '']]);
+    const row = (subject: string) => page.locator(`#drift tr[data-subject="${subject}"]`);
+    expect(await row(DRIFTING).locator('[data-field="latest"]').textContent()).toBe('11.4 / 8');
+    expect(await row(QUIET).locator('[data-field="latest"]').textContent()).toBe('6.1 / 8');
+    expect(await row(DRIFTING).locator('[data-field="peak"]').textContent()).toBe('142.5%');
+    expect(await row(DRIFTING).locator('[data-flag="drifting"]').count()).toBe(1);
+    expect(await row(QUIET).locator('[data-field="state"]').textContent()).toBe('–');
+    // The highlight is visible (the style sheet applies), and each row has a sparkline with its threshold.
+    // (Runs in the page; this project's tsconfig has no DOM types.)
+    const styleOf = (td: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(td).backgroundColor;
+    const background = (subject: string) => row(subject).locator('td').first().evaluate(styleOf);
+    expect(await background(DRIFTING)).toBe('rgb(255, 244, 229)');
+    expect(await background(QUIET)).toBe('rgba(0, 0, 0, 0)');
+    expect(await page.locator('#drift svg.sparkline').count()).toBe(2);
+    expect(await row(DRIFTING).locator('svg.sparkline line[data-threshold="8"]').count()).toBe(1);
+    expect(await page.locator('#drift-window').textContent()).toBe('tenant acme, last 3 hours');
+  });
+
   it('changes the numbers when another tenant is selected', async () => {
     await page.selectOption('#tenant', 'globex');
     await page.waitForSelector('body[data-tenant="globex"]');
     expect(await cell('alpha', 'v1', 'responses').textContent()).toBe('10');
     expect(await cell('alpha', 'v1', 'thumbs_up_rate').textContent()).toBe('20.0%');
     expect(await cell('beta', 'v2', 'responses').count()).toBe(0);
+    expect(await page.locator('#drift .empty').textContent()).toBe('No drift statistics yet for tenant globex (last 3 hours): monitors judge minutes once they settle (about 30 minutes for rewards).');
     expect(new URL(page.url()).searchParams.get('tenant')).toBe('globex');
     await page.selectOption('#tenant', '');
     await page.waitForSelector('body[data-tenant=""]');

@@ -185,11 +185,71 @@ describe('API handlers (real chdb)', () => {
     expect((await get('/api/alerts', { tenant: '' })).alerts.map((a: { alert_id: string }) => a.alert_id)).toEqual(['a2', 'a1']);
   });
 
+  it('answers no drift subjects before the monitors have written any', async () => {
+    const { from, to } = windowOf(NOW, 180);
+    expect(await get('/api/drift', { tenant: 'acme' })).toEqual({ tenant: 'acme', minutes: 180, from_ms: from, to_ms: to, computed_at_ms: null, subjects: [] });
+  });
+
+  it('groups the drift statistics per subject: latest point, peak ratio, drifted anywhere, points; drifting first', async () => {
+    const at = (minutesAgo: number) => CURRENT - minutesAgo * MINUTE;
+    const stat = (tenant: string, monitor: string, subject: string, minutesAgo: number, statistic: number, threshold: number, drifted = statistic > threshold) =>
+      ({ computed_at: at(minutesAgo), tenant, monitor, subject, statistic, threshold, drifted: drifted ? 1 : 0, details: '{}' });
+    const reward = 'acme-chat@2026-11-01/implicit_reward';
+    const regenerate = 'drifty@v1/signal:regenerate';
+    const tokens = 'drifty@v1/feature:tokens';
+    await store.insert('drift_stats', [
+      // Outside the default 180-minute window: only a wider one sees it.
+      stat('acme', 'drift', reward, 200, 40, 8),
+      // Drifted 38 minutes ago, since back under the threshold (the monitors trail real time by ~30 min).
+      stat('acme', 'drift', reward, 40, 1, 8), stat('acme', 'drift', reward, 39, 3, 8), stat('acme', 'drift', reward, 38, 9, 8), stat('acme', 'drift', reward, 37, 6.1, 8),
+      // Never drifted; one minute written twice (a monitor restarted mid-write).
+      stat('acme', 'drift', regenerate, 38, 1, 8), stat('acme', 'drift', regenerate, 37, 2, 8), stat('acme', 'drift', regenerate, 37, 2, 8),
+      // Drifting now: a z of 4.2 against 3.
+      stat('acme', 'preference-shift', tokens, 39, 1.5, 3), stat('acme', 'preference-shift', tokens, 37, 4.2, 3),
+      // Without a usable threshold: no ratio, listed last.
+      stat('acme', 'unsafe-preference', 'drifty@v1/toxic', 37, 0.5, 0, false),
+      stat('globex', 'drift', reward, 36, 12, 8),
+    ]);
+    const body = await get('/api/drift', { tenant: 'acme' });
+    expect(body).toMatchObject({ tenant: 'acme', minutes: 180, from_ms: windowOf(NOW, 180).from, to_ms: windowOf(NOW, 180).to, computed_at_ms: at(37) });
+    expect(body.subjects.map((x: { monitor: string; subject: string }) => [x.monitor, x.subject])).toEqual([
+      ['preference-shift', tokens], ['drift', reward], ['drift', regenerate], ['unsafe-preference', 'drifty@v1/toxic'],
+    ]);
+    const [shift, drifting, quiet, unscaled] = body.subjects;
+    expect(shift).toMatchObject({ tenant: 'acme', latest: { computed_at_ms: at(37), statistic: 4.2, threshold: 3, drifted: true }, drifted_in_window: true, drifted_minutes: 1 });
+    expect(shift.latest.ratio).toBeCloseTo(1.4, 12);
+    expect(shift.max_ratio).toBeCloseTo(1.4, 12);
+    expect(drifting).toEqual({
+      tenant: 'acme', monitor: 'drift', subject: reward,
+      latest: { computed_at_ms: at(37), statistic: 6.1, threshold: 8, drifted: false, ratio: 6.1 / 8 },
+      max_ratio: 9 / 8, drifted_in_window: true, drifted_minutes: 1,
+      points: [[40, 1], [39, 3], [38, 9], [37, 6.1]].map(([ago, statistic]) => ({ computed_at_ms: at(ago), statistic })),
+    });
+    expect(quiet).toMatchObject({ latest: { statistic: 2, drifted: false, ratio: 0.25 }, max_ratio: 0.25, drifted_in_window: false, drifted_minutes: 0 });
+    expect(quiet.points).toEqual([{ computed_at_ms: at(38), statistic: 1 }, { computed_at_ms: at(37), statistic: 2 }]);
+    expect(unscaled).toMatchObject({ latest: { statistic: 0.5, threshold: 0, ratio: null }, max_ratio: null, drifted_in_window: false });
+  });
+
+  it('keeps tenants apart in the drift panel, the empty tenant means all, and a wider window reaches further back', async () => {
+    const globex = await get('/api/drift', { tenant: 'globex' });
+    expect(globex.subjects).toHaveLength(1);
+    expect(globex.subjects[0]).toMatchObject({ tenant: 'globex', latest: { statistic: 12, threshold: 8, drifted: true, ratio: 1.5 } });
+    const all = await get('/api/drift', { tenant: '' });
+    expect(all.subjects.map((x: { tenant: string; latest: { ratio: number } }) => [x.tenant, x.latest.ratio])).toEqual([['globex', 1.5], ['acme', 4.2 / 3], ['acme', 6.1 / 8], ['acme', 0.25], ['acme', null]]);
+    const wide = await get('/api/drift', { tenant: 'acme', minutes: 240 });
+    const reward = wide.subjects.find((x: { subject: string }) => x.subject === 'acme-chat@2026-11-01/implicit_reward');
+    expect(reward).toMatchObject({ max_ratio: 5, drifted_minutes: 2 });
+    expect(reward.points).toHaveLength(5);
+    // A window that ends before the monitors' latest judgement sees nothing of it.
+    expect((await get('/api/drift', { tenant: 'acme', minutes: 30 })).subjects).toEqual([]);
+  });
+
   it('treats hostile parameters as plain values', async () => {
     const hostile = "acme' OR 1=1 --";
     expect((await get('/api/models', { tenant: hostile })).models).toEqual([]);
     expect((await get('/api/ratings', { tenant: hostile, scope: hostile })).ratings).toEqual([]);
     expect((await get('/api/effects', { segment: hostile, window: hostile })).effects).toEqual([]);
+    expect((await get('/api/drift', { tenant: hostile })).subjects).toEqual([]);
     expect((await get('/api/models', { tenant: 'acme' })).models).toHaveLength(2);
   });
 
@@ -198,6 +258,9 @@ describe('API handlers (real chdb)', () => {
     await expect(get('/api/models', { minutes: 0 })).rejects.toThrow(/between 1 and 1440/);
     await expect(get('/api/ratings', { method: 'drop' })).rejects.toThrow(/method must be one of/);
     await expect(get('/api/models', { tenant: 'x'.repeat(300) })).rejects.toThrow(/longer than 256/);
+    await expect(get('/api/drift', { minutes: '1.5' })).rejects.toThrow(/minutes must be a whole number, got "1.5"/);
+    await expect(get('/api/drift', { minutes: 1441 })).rejects.toThrow(/minutes must be between 1 and 1440, got 1441/);
+    await expect(get('/api/drift', { tenant: 'x'.repeat(300) })).rejects.toThrow(/tenant is longer than 256/);
   });
 });
 

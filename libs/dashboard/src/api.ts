@@ -198,6 +198,59 @@ const alerts: ApiHandler = async (context, params) => {
   };
 };
 
+/** A statistic relative to its threshold (1 = at the threshold); null without a positive threshold. */
+const ratioOf = (statistic: number, threshold: number): number | null => (threshold > 0 && Number.isFinite(statistic) ? statistic / threshold : null);
+
+/**
+ * The monitors' drift statistics per (tenant, monitor, subject) over the window: the latest point, the
+ * peak statistic/threshold ratio, whether the subject drifted anywhere in it, and every point for a
+ * sparkline. Drifting subjects first, then by latest ratio, highest first. The monitors judge a minute
+ * only once it has settled (outcomes lag ~30 min), hence the wide default window.
+ */
+const drift: ApiHandler = async (context, params) => {
+  const tenant = textParam(params, 'tenant');
+  const minutes = intParam(params, 'minutes', 180, 1, 1440);
+  const w = windowOf(context.now(), minutes);
+  const rows = await context.query('driftStats', { tenant, from: w.from, to: w.to });
+  interface Point { computed_at_ms: number; statistic: number; threshold: number; drifted: boolean }
+  const bySubject = new Map<string, { tenant: string; monitor: string; subject: string; points: Point[] }>();
+  for (const r of rows) {
+    const key = JSON.stringify([r.tenant, r.monitor, r.subject]);
+    let entry = bySubject.get(key);
+    if (!entry) bySubject.set(key, (entry = { tenant: String(r.tenant), monitor: String(r.monitor), subject: String(r.subject), points: [] }));
+    const point = { computed_at_ms: num(r.computed_at_ms), statistic: num(r.statistic), threshold: num(r.threshold), drifted: num(r.drifted) === 1 };
+    // Rows come oldest first; a minute written twice (a monitor restarted mid-write) keeps its last row.
+    if (entry.points.at(-1)?.computed_at_ms === point.computed_at_ms) entry.points[entry.points.length - 1] = point;
+    else entry.points.push(point);
+  }
+  const subjects = [...bySubject.values()].map((e) => {
+    const last = e.points[e.points.length - 1];
+    const ratios = e.points.map((p) => ratioOf(p.statistic, p.threshold)).filter((x): x is number => x !== null);
+    return {
+      tenant: e.tenant,
+      monitor: e.monitor,
+      subject: e.subject,
+      latest: { computed_at_ms: last.computed_at_ms, statistic: last.statistic, threshold: last.threshold, drifted: last.drifted, ratio: ratioOf(last.statistic, last.threshold) },
+      max_ratio: ratios.length ? Math.max(...ratios) : null,
+      drifted_in_window: e.points.some((p) => p.drifted),
+      drifted_minutes: e.points.filter((p) => p.drifted).length,
+      points: e.points.map((p) => ({ computed_at_ms: p.computed_at_ms, statistic: p.statistic })),
+    };
+  });
+  const rank = (x: number | null) => (x === null ? -Infinity : x);
+  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  subjects.sort((a, b) => Number(b.latest.drifted) - Number(a.latest.drifted) || rank(b.latest.ratio) - rank(a.latest.ratio)
+    || text(a.tenant, b.tenant) || text(a.monitor, b.monitor) || text(a.subject, b.subject));
+  return {
+    tenant,
+    minutes,
+    from_ms: w.from,
+    to_ms: w.to,
+    computed_at_ms: subjects.length ? Math.max(...subjects.map((x) => x.latest.computed_at_ms)) : null,
+    subjects,
+  };
+};
+
 /** Every API endpoint; each runs only named read-only queries. */
 export const API_ROUTES: Record<string, ApiHandler> = {
   '/api/tenants': tenants,
@@ -207,6 +260,7 @@ export const API_ROUTES: Record<string, ApiHandler> = {
   '/api/effects': effects,
   '/api/quality': quality,
   '/api/alerts': alerts,
+  '/api/drift': drift,
 };
 
 export { BadRequest };

@@ -15,6 +15,7 @@ export const DASHBOARD_QUERIES = [
   'rejectedEventsByReason',
   'lateEventsByReason',
   'tenantAlerts',
+  'driftStats',
 ] as const;
 
 export type DashboardQuery = (typeof DASHBOARD_QUERIES)[number];

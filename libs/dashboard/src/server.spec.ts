@@ -86,6 +86,9 @@ describe('dashboard server (real chdb)', () => {
     const bad = await fetch(new URL('/api/models?minutes=-1', server.url));
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toMatch(/minutes/);
+    const wide = await fetch(new URL('/api/drift?minutes=2000', server.url));
+    expect(wide.status).toBe(400);
+    expect(await wide.json()).toEqual({ error: 'minutes must be between 1 and 1440, got 2000' });
   });
 });
 

@@ -23,6 +23,8 @@ export function kafkaConnection(config: PipelineConfig, log?: (level: string, me
 
 /** Longest a graceful stop may take (in-flight batches get 15 s of it) before the process exits anyway. */
 const STOP_DEADLINE_MS = 30_000;
+/** Longest the companions (dashboard, analysis loop) get to close after the pipeline has stopped. */
+const COMPANION_CLOSE_MS = 10_000;
 
 /**
  * Runs the ingestion pipeline until `stopSignal` resolves (or a fatal error); returns the exit code.
@@ -73,7 +75,9 @@ export async function runPipeline(config: PipelineConfig, log: Log, stopSignal: 
     log('error', `stop did not finish within ${STOP_DEADLINE_MS / 1000} s; exiting anyway (the next owner resumes from the last snapshot)`);
     code = code || 1;
   }
-  await attached?.close();
+  // Bounded too: an analysis pass stuck on an unreachable store or webhook must not keep the process up.
+  const companionsClosed = await Promise.race([(attached?.close() ?? Promise.resolve()).then(() => true, (error: unknown) => (log('error', `closing the dashboard / analysis loop: ${(error as Error).message}`), true)), new Promise<false>((resolve) => setTimeout(() => resolve(false), COMPANION_CLOSE_MS).unref())]);
+  if (!companionsClosed) log('error', `the dashboard / analysis loop did not close within ${COMPANION_CLOSE_MS / 1000} s; exiting anyway`);
   await metricsServer?.close();
   await store.close();
   log('info', 'stopped');

@@ -3,6 +3,9 @@
 // (textContent / attributes), never as markup.
 
 const REFRESH_MS = 5000;
+const MINUTE_MS = 60_000;
+/** The drift panel's window: the monitors trail real time (~30 min), so never narrower than 3 hours. */
+const DRIFT_MINUTES = 180;
 const SVG = 'http://www.w3.org/2000/svg';
 const PALETTE = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777', '#4b5563', '#65a30d'];
 
@@ -66,6 +69,9 @@ const int = (x) => (isNum(x) ? Math.round(x).toLocaleString('en-US') : '–');
 const clock = (ms) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 const stamp = (ms) => (isNum(ms) ? new Date(ms).toLocaleString() : '–');
 const interval = (low, high, format) => (isNum(low) && isNum(high) ? h('span', { class: 'ci' }, `[${format(low)}, ${format(high)}]`) : null);
+/** A threshold as set (8, 3.5), not padded. */
+const short = (x) => (isNum(x) ? String(Number(x.toFixed(2))) : '–');
+const duration = (minutes) => (minutes % 60 === 0 ? (minutes === 60 ? 'hour' : `${minutes / 60} hours`) : `${minutes} minutes`);
 const tenantLabel = (t) => (t === '' ? 'all tenants' : `tenant ${t}`);
 const modelKey = (m) => `${m.model} ${m.model_version}`;
 
@@ -290,6 +296,54 @@ function renderEffects(data) {
         h('td', { class: 'num' }, int(e.n))))));
 }
 
+/** A sparkline of a subject's statistic over the window (one point per judged minute) against its threshold. */
+function driftSparkline(d, from, to) {
+  const W = 160, H = 28, P = 3;
+  const threshold = d.latest.threshold;
+  const stats = d.points.map((p) => p.statistic).filter(isNum);
+  const lo = Math.min(0, ...stats);
+  let hi = Math.max(isNum(threshold) ? threshold : 0, ...stats) * 1.1;
+  if (!(hi > lo)) hi = lo + 1;
+  const last = Math.max(from + 1, to - MINUTE_MS);
+  const x = (ms) => P + ((Math.min(last, Math.max(from, ms)) - from) / (last - from)) * (W - 2 * P);
+  const y = (v) => P + (1 - (v - lo) / (hi - lo)) * (H - 2 * P);
+  const parts = [s('line', { x1: P, x2: W - P, y1: y(lo), y2: y(lo), stroke: '#e4e7ec' })];
+  if (isNum(threshold) && threshold > 0) parts.push(s('line', { x1: P, x2: W - P, y1: y(threshold), y2: y(threshold), stroke: '#c2410c', 'stroke-dasharray': '3 2', 'data-threshold': threshold }));
+  // A line through consecutive minutes; a gap of more than a minute (nothing judged) breaks it.
+  let path = '';
+  let previous;
+  for (const p of d.points) {
+    path += `${previous !== undefined && p.computed_at_ms - previous <= MINUTE_MS ? 'L' : 'M'}${x(p.computed_at_ms).toFixed(1)},${y(p.statistic).toFixed(1)}`;
+    previous = p.computed_at_ms;
+  }
+  parts.push(s('path', { d: path, fill: 'none', stroke: '#2563eb', 'stroke-width': 1.5 }));
+  const end = d.points[d.points.length - 1];
+  parts.push(s('circle', { cx: x(end.computed_at_ms), cy: y(end.statistic), r: 2.5, fill: d.latest.drifted ? '#c2410c' : '#2563eb' }));
+  const label = `${d.subject}: ${fixed(end.statistic, 2)} at ${clock(end.computed_at_ms)}, threshold ${short(threshold)}, peak ${pct(d.max_ratio)} of it`;
+  return s('svg', { class: 'sparkline', width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': label }, s('title', {}, label), parts);
+}
+
+function renderDrift(data) {
+  document.getElementById('drift-window').textContent = `${tenantLabel(data.tenant)}, last ${duration(data.minutes)}`;
+  const el = content('drift');
+  if (data.subjects.length === 0) return replace(el, empty(`No drift statistics yet for ${tenantLabel(data.tenant)} (last ${duration(data.minutes)}): monitors judge minutes once they settle (about 30 minutes for rewards).`));
+  const stateOf = (d) => (d.latest.drifted
+    ? h('span', { class: 'badge warn', 'data-flag': 'drifting' }, 'drifting')
+    : d.drifted_in_window ? h('span', { class: 'badge info', 'data-flag': 'drifted-earlier' }, `drifted earlier (${int(d.drifted_minutes)} min)`) : '–');
+  replace(el,
+    h('p', { class: 'note' }, `latest judged minute ${stamp(data.computed_at_ms)}`),
+    table(['Subject', 'Tenant', 'Monitor', 'Statistic vs threshold (dashed)', { label: 'Latest / threshold', class: 'num' }, { label: 'Peak (of threshold)', class: 'num' }, 'State', 'Judged'],
+      data.subjects.map((d) => h('tr', { class: d.latest.drifted ? 'drifted' : d.drifted_in_window ? 'drifted-earlier' : null, 'data-tenant': d.tenant, 'data-monitor': d.monitor, 'data-subject': d.subject },
+        h('td', { 'data-field': 'subject' }, d.subject),
+        h('td', { 'data-field': 'tenant' }, d.tenant),
+        h('td', { 'data-field': 'monitor' }, d.monitor),
+        h('td', {}, driftSparkline(d, data.from_ms, data.to_ms)),
+        h('td', { class: 'num', 'data-field': 'latest' }, `${fixed(d.latest.statistic, 1)} / ${short(d.latest.threshold)}`),
+        h('td', { class: 'num', 'data-field': 'peak' }, pct(d.max_ratio)),
+        h('td', { 'data-field': 'state' }, stateOf(d)),
+        h('td', { 'data-field': 'judged' }, clock(d.latest.computed_at_ms))))));
+}
+
 function renderQuality(data) {
   const rejected = data.rejected.length
     ? table(['Rejected (all tenants): reason', { label: 'Events', class: 'num' }, { label: 'Bytes', class: 'num' }, 'Last'],
@@ -324,11 +378,12 @@ async function refresh() {
     renderTenants(await api('/api/tenants'));
     const tenant = state.tenant;
     const p = { tenant, minutes: state.minutes };
-    const [models, series, ratings, effects, quality, alerts] = await Promise.all([
+    const [models, series, ratings, effects, drift, quality, alerts] = await Promise.all([
       api('/api/models', p),
       api('/api/series', p),
       api('/api/ratings', { tenant, scope: state.ratingScope, method: state.ratingMethod }),
       api('/api/effects', { tenant, window: state.effectWindow }),
+      api('/api/drift', { tenant, minutes: Math.min(1440, Math.max(DRIFT_MINUTES, state.minutes)) }),
       api('/api/quality', { tenant }),
       api('/api/alerts', { tenant }),
     ]);
@@ -339,6 +394,7 @@ async function refresh() {
     renderUnsafe(models);
     renderRatings(ratings);
     renderEffects(effects);
+    renderDrift(drift);
     renderQuality(quality);
     renderAlerts(alerts);
     refreshes++;
