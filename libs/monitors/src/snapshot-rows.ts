@@ -1,41 +1,14 @@
+import type { EffectSnapshot, RatingSnapshot } from '@prefstream/stats';
+
 /**
  * The snapshot rows the preference monitors read, as the monitors' ClickHouse queries return them
  * (tables effect_snapshots and rating_snapshots; times epoch ms), and how they group into snapshots.
  */
-export interface EffectSnapshotRow {
-  computed_at: number;
-  /** What was regressed: 'vote', 'thumbs', 'style_control'. */
-  target: string;
-  /** 'global', 'tenant:acme', 'model:m1', 'segment:x', 'user:<hash>' (style_control: the rating scope). */
-  segment: string;
-  /** 'cumulative' or e.g. 'sliding:60m'. */
-  window: string;
-  feature: string;
-  /** Log-odds of being preferred per standardised unit of the feature difference. */
-  coef: number;
-  se: number;
-  /** 95% interval. */
-  ci_low: number;
-  ci_high: number;
-  /** Votes (rows) in the fit. */
-  n: number;
-}
+/** An effect_snapshots row (libs/stats writes them): coefficients of standardised feature differences with 95% intervals. */
+export type EffectSnapshotRow = EffectSnapshot;
 
-export interface RatingSnapshotRow {
-  computed_at: number;
-  /** 'global', 'tenant:acme', with '/anonymous' for blind votes only. */
-  scope: string;
-  /** 'bradley_terry', 'style_control', 'elo'. */
-  method: string;
-  model: string;
-  rating: number;
-  /** Bootstrap interval; equal to the rating for methods without one. */
-  ci_low: number;
-  ci_high: number;
-  rank: number;
-  /** Votes the model took part in. */
-  votes: number;
-}
+/** A rating_snapshots row as the monitors read it (without the fit's gradient norm). */
+export type RatingSnapshotRow = Omit<RatingSnapshot, 'gradient_norm'>;
 
 export interface Snapshot<T> {
   computedAt: number;

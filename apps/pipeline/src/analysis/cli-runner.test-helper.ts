@@ -2,14 +2,19 @@ import { PassThrough } from 'node:stream';
 import { runCli } from '../cli';
 
 /** Test support: runs `prefstream ...` in-process and collects its output. */
-export async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+export function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  return cliWithEnv({}, ...argv);
+}
+
+/** `cli` with environment variables (secrets, which no flag accepts). */
+export async function cliWithEnv(env: NodeJS.ProcessEnv, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
   stdout.on('data', (c) => (out += c));
   stderr.on('data', (c) => (err += c));
-  const code = await runCli(argv, { env: {}, stdout, stderr });
+  const code = await runCli(argv, { env, stdout, stderr });
   return { code, out, err };
 }
 

@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { startWebhookTestReceiver, type WebhookTestReceiver } from '@prefstream/testing';
-import { cli, queryRows } from '../analysis/cli-runner.test-helper';
-import { runCli } from '../cli';
+import { cli, cliWithEnv, queryRows } from '../analysis/cli-runner.test-helper';
 import { DRIFT_CHANGE as CHANGE, trafficWithDrift } from '../monitoring/drift-traffic.test-helper';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-cmd-'));
@@ -12,17 +10,6 @@ const store = path.join(dir, 'store');
 const MINUTE = 60_000;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of ad-hoc test queries
 const query = (sql: string) => queryRows<any>(store, sql);
-
-async function cliWithEnv(env: NodeJS.ProcessEnv, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await runCli(argv, { env, stdout, stderr });
-  return { code, out, err };
-}
 
 describe('prefstream monitor (real chdb, replayed traffic with a drift)', () => {
   const secret = 'webhook-secret-0123456789';

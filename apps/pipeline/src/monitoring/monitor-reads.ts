@@ -1,5 +1,5 @@
 import { runNamedQuery, type Store } from '@prefstream/clickhouse';
-import type { MonitorMinute } from '@prefstream/monitors';
+import type { EffectSnapshotRow, MonitorMinute, RatingSnapshotRow } from '@prefstream/monitors';
 
 /** ClickHouse's JSON output quotes 64-bit integers; the monitors want numbers. */
 const numbers = (map: Record<string, number | string> | undefined): Record<string, number> => {
@@ -34,8 +34,6 @@ export async function readLatestMinute(store: Store): Promise<number | undefined
   return row && Number(row.parts) > 0 ? Number(row.minute_ms) : undefined;
 }
 
-export interface EffectSnapshotRow { computed_at: number; target: string; segment: string; window: string; feature: string; coef: number; se: number; ci_low: number; ci_high: number; n: number }
-export interface RatingSnapshotRow { computed_at: number; scope: string; method: string; model: string; rating: number; ci_low: number; ci_high: number; rank: number; votes: number }
 
 /** Numbers where ClickHouse quotes them, and `computed_at_ms` back to `computed_at`. */
 const numeric = <T>(row: Record<string, unknown>, keys: readonly string[]): T => {
