@@ -7,7 +7,7 @@ import { startDevBroker } from '@prefstream/dev-broker';
 import { createRecordProducer, ensureTopics } from '@prefstream/kafka';
 import type { Alert } from '@prefstream/monitors';
 import { DRIFT_CHANGE, DRIFT_T0, trafficWithDrift } from '../src/monitoring/drift-traffic.test-helper';
-import { ROOT, waitFor } from './harness';
+import { metricSum, ROOT, waitFor } from './harness';
 
 // The analysis loop inside `prefstream run`: as the pipeline consumes traffic in which one model's reward
 // falls, the loop (every 2 s here) judges the settled minutes and produces the alert to a Kafka topic,
@@ -61,6 +61,12 @@ it('prefstream run raises a drift alert to the alerts topic and the dashboard wh
     const shown = (await fetch(`${dashboard.replace(/\/$/, '')}/api/alerts?tenant=acme`).then((r) => r.json())) as { alerts: { alert_id: string }[] };
     expect(shown.alerts.map((a) => a.alert_id)).toContain(reward.alert.alert_id);
     expect(log).toMatch(/alert \[warning\] drift acme drifty@v1\/implicit_reward: implicit reward of drifty@v1 \(acme\) fell/);
+    const metricsUrl = /metrics on (http:\/\/\S+)/.exec(log)![1];
+    const metrics = await fetch(metricsUrl).then((r) => r.text());
+    expect(metricSum(metrics, 'prefstream_alerts_total', 'monitor="drift",severity="warning"')).toBeGreaterThanOrEqual(1);
+    expect(metricSum(metrics, 'prefstream_analysis_passes_total', 'outcome="ok"')).toBeGreaterThanOrEqual(1);
+    expect(metricSum(metrics, 'prefstream_analysis_passes_total', 'outcome="failed"')).toBe(0);
+    expect(metricSum(metrics, 'prefstream_monitor_judged_until_seconds', 'class="outcome"')).toBeGreaterThan(reward.alert.raised_at / 1000);
   } finally {
     await consumer.disconnect().catch(() => undefined);
     child.kill('SIGTERM');

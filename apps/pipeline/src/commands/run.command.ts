@@ -35,10 +35,10 @@ const COMPANION_CLOSE_MS = 10_000;
 export async function runPipeline(config: PipelineConfig, log: Log, stopSignal: Promise<string>, companion?: StoreCompanion): Promise<number> {
   const connection = kafkaConnection(config, log);
   const store = await openConfiguredStore(config);
-  // The analysis loop shares the pipeline's store object, as the dashboard does (one embedded session per data directory).
-  const companions = combineCompanions(analysisCompanion(config, log, connection), companion);
-  const attached = companions ? await companions(store).catch((error: unknown) => store.close().then(() => Promise.reject(error))) : undefined;
   const metrics = createPipelineMetrics();
+  // The analysis loop shares the pipeline's store object, as the dashboard does (one embedded session per data directory).
+  const companions = combineCompanions(analysisCompanion(config, log, connection, metrics), companion);
+  const attached = companions ? await companions(store).catch((error: unknown) => store.close().then(() => Promise.reject(error))) : undefined;
   const metricsServer = config.metrics.port !== undefined ? await startMetricsServer(metrics.registry, config.metrics.port) : undefined;
   if (metricsServer) log('info', `metrics on http://127.0.0.1:${metricsServer.port}/metrics`);
   const runner = await startIngest({

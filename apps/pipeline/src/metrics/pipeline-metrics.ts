@@ -27,6 +27,10 @@ export function createPipelineMetrics() {
     eventsLate: registry.counter('prefstream_events_late_total', 'Events that reached no signal, by topic and reason (late: behind the watermark; unknown_turn: their turn is not in state). Stored in late_events.'),
     rowsWritten: registry.counter('prefstream_rows_written_total', 'Rows written, by table.'),
     snapshots: registry.counter('prefstream_snapshots_total', 'Operator-state snapshots written, by topic.'),
+    analysisPasses: registry.counter('prefstream_analysis_passes_total', 'Passes of the analysis loop (ratings, effects, monitors), by outcome (ok, failed).'),
+    alertsRaised: registry.counter('prefstream_alerts_total', 'New alerts (not raised before), by monitor and severity.'),
+    alertNotifyFailures: registry.counter('prefstream_alert_notify_failures_total', 'Passes in which an alert output (webhook, Kafka) failed, by output; its alerts wait for the next pass.'),
+    monitorJudgedMinute: registry.gauge('prefstream_monitor_judged_until_seconds', 'Event time (Unix seconds) up to which the monitors have judged the minutes, by settle class (response, outcome); compare with time().'),
   };
 }
 export type PipelineMetrics = ReturnType<typeof createPipelineMetrics>;

@@ -13,7 +13,14 @@ export interface AnalysisLoop {
  * preference monitors), then run one monitor pass. Passes never overlap; a failed pass is logged and
  * the next one tries again from the same cursors (nothing is skipped).
  */
-export function startAnalysisLoop(options: { everyMs: number; analysis: AnalysisRefresh; monitors: MonitorService; log: (level: string, message: string) => void }): AnalysisLoop {
+export function startAnalysisLoop(options: {
+  everyMs: number;
+  analysis: AnalysisRefresh;
+  monitors: MonitorService;
+  log: (level: string, message: string) => void;
+  /** After every pass: its summary, or the error it failed with (for metrics). */
+  onPass?: (result: { summary: MonitorPassSummary } | { error: unknown }) => void;
+}): AnalysisLoop {
   let chain: Promise<MonitorPassSummary | undefined> = Promise.resolve(undefined);
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
@@ -21,9 +28,11 @@ export function startAnalysisLoop(options: { everyMs: number; analysis: Analysis
     try {
       await options.analysis.refresh();
       const summary = await options.monitors.evaluate();
+      options.onPass?.({ summary });
       if (summary.statsWritten || summary.alertsNew) options.log('info', `monitors: judged minutes up to ${iso(summary.outcomeUntil)} (outcomes) / ${iso(summary.responseUntil)} (responses); ${summary.statsWritten} stats, ${summary.alertsNew} new alerts`);
       return summary;
     } catch (error) {
+      options.onPass?.({ error });
       options.log('error', `analysis pass failed (retried in ${options.everyMs} ms): ${(error as Error).message}`);
       return undefined;
     }

@@ -38,6 +38,8 @@ export interface MonitorPassSummary {
   statsWritten: number;
   alertsRaised: number;
   alertsNew: number;
+  /** The new alerts' monitor and severity, for counting. */
+  newAlerts: { monitor: string; severity: AlertSeverity }[];
   notifyFailures: { output: string; error: string }[];
 }
 
@@ -76,7 +78,7 @@ export class MonitorService {
 
   /** One pass. `allSettled`: every stored minute is final (after a finished replay), judge them all. */
   async evaluate(options: { allSettled?: boolean } = {}): Promise<MonitorPassSummary> {
-    const summary: MonitorPassSummary = { responseUntil: null, outcomeUntil: null, minutesRead: 0, snapshotsRead: 0, statsWritten: 0, alertsRaised: 0, alertsNew: 0, notifyFailures: [] };
+    const summary: MonitorPassSummary = { responseUntil: null, outcomeUntil: null, minutesRead: 0, snapshotsRead: 0, statsWritten: 0, alertsRaised: 0, alertsNew: 0, newAlerts: [], notifyFailures: [] };
     const now = (this.options.now ?? Date.now)();
     const stats: DriftStatRow[] = [];
     const alerts: Alert[] = [];
@@ -159,6 +161,7 @@ export class MonitorService {
     const stored = await readStoredAlertIds(this.store, unique.map((a) => a.alert_id));
     const fresh = unique.filter((a) => !stored.has(a.alert_id));
     summary.alertsNew = fresh.length;
+    summary.newAlerts = fresh.map((a) => ({ monitor: a.monitor, severity: a.severity }));
     if (fresh.length === 0) {
       await this.notify([], summary);
       return;
