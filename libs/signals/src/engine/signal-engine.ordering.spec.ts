@@ -3,8 +3,11 @@ import { MIN, T0 } from '../../test/events';
 import { conversationArbitrary, deliveryArbitrary } from '../../test/random-conversation';
 import { finalState, lateRows, runEngine } from '../../test/run-engine';
 
-// Enough turns kept that no evidence outlives its turn here (the turn limit is tested on its own).
-const CONFIG = { allowedLatenessMs: 2 * MIN, maxTurnsPerConversation: 16 };
+// Limits that cannot bind on these conversations (each is tested on its own): enough turns kept that no
+// evidence outlives its turn, and room for every feedback/interaction event to wait for its turn at once
+// (6 turns x at most 4 each, see random-conversation.ts). With the default of 8 pending, evidence that
+// overtook three delayed turns overflowed to 'unknown_turn' (fast-check seed -768909012).
+const CONFIG = { allowedLatenessMs: 2 * MIN, maxTurnsPerConversation: 16, maxPendingPerConversation: 6 * 4 };
 const CLOSE = T0 + 24 * 60 * MIN;
 
 describe('signal engine: order and duplicates', () => {

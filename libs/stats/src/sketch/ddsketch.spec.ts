@@ -43,6 +43,12 @@ describe('DDSketch', () => {
     );
   });
 
+  it('treats -0 as 0, so min and max do not depend on the order of the zeros (fast-check seed 1221952688: [0] merged with [-0])', () => {
+    for (const s of [sketchOf([0]).merge(sketchOf([-0])), sketchOf([-0, 0]), sketchOf([0, -0]), sketchOf([-0])]) {
+      expect([Object.is(s.min, 0), Object.is(s.max, 0), s.toJSON().zeroCount]).toEqual([true, true, s.count]);
+    }
+  });
+
   it('bounds memory to maxBins buckets per sign, folding the smallest values into the lowest kept bucket', () => {
     const s = sketchOf(Array.from({ length: 10_000 }, (_, i) => 1.01 ** i), 0.01, 64);
     expect(Object.keys(s.toJSON().positive)).toHaveLength(64);

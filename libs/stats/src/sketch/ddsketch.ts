@@ -118,6 +118,9 @@ export class DDSketch {
   add(x: number, count = 1): void {
     if (!Number.isFinite(x)) throw new RangeError(`sketch values must be finite, got ${x}`);
     if (!(Number.isInteger(count) && count > 0)) throw new RangeError(`count must be a positive integer, got ${count}`);
+    // -0 counts as 0: otherwise min/max would keep whichever zero came first, and merge's Math.min/Math.max
+    // would prefer -0, so the sketch would depend on the order of the values and not on their multiset alone.
+    if (x === 0) x = 0;
     if (x >= MIN_INDEXABLE) this.pos.add(this.index(x), count);
     else if (x <= -MIN_INDEXABLE) this.neg.add(this.index(-x), count);
     else this.zeros += count;
