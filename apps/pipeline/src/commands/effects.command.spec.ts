@@ -171,6 +171,12 @@ describeWithDatasets('prefstream effects: hh-rlhf replayed through the pipeline 
     const alerts = await queryRows<{ subject: string; severity: string }>(store, "SELECT subject, severity FROM alerts FINAL WHERE monitor = 'unsafe-preference' AND startsWith(subject, 'global/vote/cumulative/') ORDER BY subject");
     expect(alerts.map((a) => a.subject)).toEqual(expected.sort());
     if (split === 'helpful-base') expect(alerts).toEqual([{ subject: 'global/vote/cumulative/tokens', severity: 'info' }]);
+    // A restarted monitor on a store with votes but no minute aggregates: its refresh writes a new
+    // snapshot (judged anew), but no alert is new and no statistic of an earlier snapshot is written twice.
+    const again = await cli('monitor', '--store', store, '--once', '--all-settled', '--json');
+    expect(JSON.parse(again.out)).toMatchObject({ alertsNew: 0 });
+    const [twice] = await queryRows<{ n: number | string }>(store, 'SELECT count() AS n FROM (SELECT tenant, monitor, subject, computed_at FROM drift_stats GROUP BY ALL HAVING count() > 1)');
+    expect(Number(twice.n)).toBe(0);
   }, 120_000);
 
   it('both splits in one store: the global fit and each split\'s (penalised) segment fit equal the offline fits', async () => {

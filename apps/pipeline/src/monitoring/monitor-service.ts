@@ -88,15 +88,19 @@ export class MonitorService {
     };
 
     const latest = await readLatestMinute(this.store);
-    if (latest !== undefined) {
-      const front = latest + MINUTE_MS;
-      const responseUntil = options.allSettled ? front : floorMinute(front - this.options.settle.responseMs);
-      const outcomeUntil = options.allSettled ? front : floorMinute(front - this.options.settle.outcomeMs);
-      this.responseCursor ??= responseUntil - this.options.lookbackMs;
-      this.outcomeCursor ??= outcomeUntil - this.options.lookbackMs;
-      this.storedStats ??= await readLatestDriftStats(this.store, Math.min(this.responseCursor, this.outcomeCursor));
-      this.responseCursor = await this.readMinutes(this.responseCursor, responseUntil, summary, (minutes) => collect(this.responseDrift.observe(minutes)));
-      this.outcomeCursor = await this.readMinutes(this.outcomeCursor, outcomeUntil, summary, (minutes) => {
+    const snapshotsFrom = this.snapshotCursor ?? now - this.options.lookbackMs;
+    // Judged up to (exclusive) per settle class: the front (newest minute + 1) less each class's delay.
+    const front = latest === undefined ? undefined : latest + MINUTE_MS;
+    const until = (delayMs: number) => (options.allSettled ? front! : floorMinute(front! - delayMs));
+    if (front !== undefined) {
+      this.responseCursor ??= until(this.options.settle.responseMs) - this.options.lookbackMs;
+      this.outcomeCursor ??= until(this.options.settle.outcomeMs) - this.options.lookbackMs;
+    }
+    // What an earlier process already stored, from the oldest point this one re-reads (minutes or snapshots).
+    this.storedStats ??= await readLatestDriftStats(this.store, Math.min(snapshotsFrom, this.responseCursor ?? Infinity, this.outcomeCursor ?? Infinity));
+    if (front !== undefined) {
+      this.responseCursor = await this.readMinutes(this.responseCursor!, until(this.options.settle.responseMs), summary, (minutes) => collect(this.responseDrift.observe(minutes)));
+      this.outcomeCursor = await this.readMinutes(this.outcomeCursor!, until(this.options.settle.outcomeMs), summary, (minutes) => {
         collect(this.outcomeDrift.observe(minutes));
         collect(this.unsafe.observeMinutes(minutes));
       });
@@ -104,7 +108,6 @@ export class MonitorService {
       summary.outcomeUntil = this.outcomeCursor;
     }
 
-    const snapshotsFrom = this.snapshotCursor ?? now - this.options.lookbackMs;
     const effects = await readEffectSnapshots(this.store, snapshotsFrom, now);
     const ratings = await readRatingSnapshots(this.store, snapshotsFrom, now);
     collect(this.unsafe.observeEffects(effects));
