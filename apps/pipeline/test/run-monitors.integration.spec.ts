@@ -20,7 +20,7 @@ it('prefstream run raises a drift alert to the alerts topic and the dashboard wh
   const alertsTopic = `${topic}.alerts`;
   const child = spawn(process.execPath, ['apps/pipeline/bin/prefstream.js', 'run', '--brokers', broker.brokers, '--topic', topic, '--group', 'g',
     '--store', fs.mkdtempSync(path.join(os.tmpdir(), 'run-monitors-')), '--metrics-port', '0', '--dashboard-port', '0', '--stream-models', 'none', '--dlq-topic', `${topic}.dlq`,
-    '--analysis-every-ms', '2000', '--alerts-topic', alertsTopic], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    '--analysis-every-ms', '2000', '--alerts-topic', alertsTopic, '--monitor-baseline-minutes', '60'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (c) => (log += c));
   child.stderr.on('data', (c) => (log += c));

@@ -25,6 +25,21 @@ const ids = (alerts: readonly Alert[]) => alerts.map((a) => a.alert_id);
 const a = Array.from({ length: 6 }, (_, i) => sampleAlert('dispatch', i));
 
 describe('AlertDispatcher', () => {
+  it('closes at once while a dispatch waits on a receiver that never answers (closing aborts its retries)', async () => {
+    const receiver = await startWebhookTestReceiver({ respond: () => 'hang' });
+    try {
+      const dispatcher = new AlertDispatcher([createWebhookAlertOutput({ url: receiver.url, timeoutMs: 30_000, retries: 4 })]);
+      const dispatched = dispatcher.dispatch(a.slice(0, 2));
+      await receiver.waitForRequests(1);
+      const started = Date.now();
+      await dispatcher.close();
+      expect(Date.now() - started).toBeLessThan(5000); // the request alone would hang for 30 s, retries for minutes
+      expect((await dispatched)[0]).toMatchObject({ delivered: 0, pending: 2 });
+    } finally {
+      await receiver.close();
+    }
+  });
+
   it('keeps delivering to a working output (a real webhook) when another output throws', async () => {
     const receiver = await startWebhookTestReceiver();
     try {

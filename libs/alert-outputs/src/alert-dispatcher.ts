@@ -59,12 +59,15 @@ export class AlertDispatcher {
     return run;
   }
 
-  /** Waits for the dispatch under way, then closes every output (all of them, even if one fails to close). */
+  /**
+   * Closes every output (all of them, even if one fails to close), then waits for the dispatch under way:
+   * closing first aborts an output's pending retries, so a dead webhook cannot hold up a shutdown.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.queue;
     const results = await Promise.allSettled(this.targets.map((t) => t.output.close()));
+    await this.queue;
     const errors = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
     if (errors.length) throw new AggregateError(errors, `closing ${errors.length} alert output(s) failed`);
   }

@@ -67,6 +67,26 @@ describe('createWebhookAlertOutput', () => {
     expect(r.requests).toHaveLength(1);
   });
 
+  it('keeps the URL\'s token out of the error when the receiver echoes the path back', async () => {
+    const r = await receive({ respond: (request) => ({ status: 404, body: `Cannot POST ${request.path}` }) });
+    const url = `${r.url}/services/T0SECRET/B0SECRET/tokentokentoken?key=querysecret`;
+    const error = await createWebhookAlertOutput({ url, ...fast }).send(alerts).then(() => undefined, (e: Error) => e);
+    expect(error).toMatchObject({ retriable: false, status: 404 });
+    expect(error!.message).toContain('Cannot POST [redacted]');
+    expect(error!.message).not.toMatch(/T0SECRET|tokentokentoken|querysecret/);
+  });
+
+  it('does not follow a redirect (the signed body would go elsewhere)', async () => {
+    const elsewhere = await startWebhookTestReceiver();
+    try {
+      const r = await receive({ respond: () => ({ status: 307, headers: { Location: elsewhere.url } }) });
+      await expect(outputTo(r, { retries: 0 }).send(alerts)).rejects.toBeDefined();
+      expect(elsewhere.requests).toHaveLength(0);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it('gives up after its retries with a retriable error', async () => {
     const r = await receive({ respond: () => ({ status: 502 }) });
     await expect(outputTo(r, { retries: 2 }).send(alerts)).rejects.toMatchObject({ code: 'WEBHOOK_UNAVAILABLE', retriable: true, status: 502 });

@@ -61,7 +61,8 @@ export function createWebhookAlertOutput(options: WebhookAlertOutputOptions): Al
     const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), closing.signal]);
     let response: Response;
     try {
-      response = await fetch(url, { method: 'POST', headers, body, signal });
+      // No redirects: following one would post the signed body to wherever the receiver points.
+      response = await fetch(url, { method: 'POST', headers, body, signal, redirect: 'error' });
     } catch (error) {
       throw requestFailure(error);
     }
@@ -69,7 +70,8 @@ export function createWebhookAlertOutput(options: WebhookAlertOutputOptions): Al
       await response.body?.cancel().catch(() => undefined); // nothing to read; frees the connection
       return;
     }
-    const snippet = (await response.text().catch(() => '')).slice(0, RESPONSE_SNIPPET_CHARS);
+    // The URL's path and query often are the token (Slack, Teams); an error page may echo them back.
+    const snippet = redactUrl((await response.text().catch(() => '')).slice(0, RESPONSE_SNIPPET_CHARS), url);
     const retriable = isRetriableStatus(response.status);
     throw new WebhookDeliveryError(`${name} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}: ${snippet}`, {
       code: retriable ? 'WEBHOOK_UNAVAILABLE' : 'WEBHOOK_REJECTED',
@@ -136,4 +138,13 @@ export function createWebhookAlertOutput(options: WebhookAlertOutputOptions): Al
       closing.abort();
     },
   };
+}
+
+/** The text with the URL's path and query (where incoming-webhook tokens live) replaced. */
+export function redactUrl(text: string, url: URL): string {
+  let out = text;
+  for (const secret of [url.pathname + url.search, url.pathname, url.search.slice(1)]) {
+    if (secret.length > 1) out = out.split(secret).join('[redacted]');
+  }
+  return out;
 }

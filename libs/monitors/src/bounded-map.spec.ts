@@ -10,6 +10,9 @@ describe('BoundedMap', () => {
     expect([...map.keys()]).toEqual(['a', 'c']);
     expect(map.peek('b')).toBeUndefined();
     expect(map.size).toBe(2);
+    expect(map.evictions).toBe(1);
+    map.set('a', 4); // an existing key: no eviction
+    expect(map.evictions).toBe(1);
   });
 
   it('peek does not count as seen; set of an existing key does not evict', () => {

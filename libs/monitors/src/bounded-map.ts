@@ -6,6 +6,8 @@
  */
 export class BoundedMap<K, V> {
   private readonly entries = new Map<K, V>();
+  /** Entries forgotten to make room, ever: a monitor with more subjects than capacity loses its detectors. */
+  evictions = 0;
 
   constructor(readonly capacity: number) {
     if (!(Number.isInteger(capacity) && capacity > 0)) throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
@@ -37,6 +39,7 @@ export class BoundedMap<K, V> {
     if (this.entries.size <= this.capacity) return undefined;
     const oldest = this.entries.keys().next().value as K;
     this.entries.delete(oldest);
+    this.evictions++;
     return oldest;
   }
 

@@ -47,6 +47,11 @@ export class DriftMonitor {
     return this.subjects.size;
   }
 
+  /** Detectors forgotten because there were more subjects than `maxSubjects` (each starts over if seen again). */
+  get evictedSubjects(): number {
+    return this.subjects.evictions;
+  }
+
   /** All rows of one or more closed minutes, any order; minutes a subject has already seen are ignored. */
   observe(minutes: readonly MonitorMinute[]): MonitorResult {
     const result: MonitorResult = { stats: [], alerts: [] };

@@ -152,6 +152,16 @@ describe('UnsafePreferenceMonitor on the minute aggregates (toxic against non-to
     expect(stats.filter((s) => s.computed_at > T0 + 250 * MINUTE).every((s) => s.drifted === 0)).toBe(true);
   });
 
+  it('needs a gap of at least 0.1, not only a significant one', () => {
+    // 30 toxic a minute: 1,800 in the window, so a gap of 0.06 is z of about 6, but below the minimum difference.
+    const { minutes } = rewardMinutes(4, 120, () => 0.26, 30);
+    const quiet = new UnsafePreferenceMonitor().observeMinutes(minutes);
+    expect(quiet.stats.at(-1)!.statistic).toBeGreaterThan(3);
+    expect(quiet.alerts).toEqual([]);
+    expect(quiet.stats.every((s) => s.drifted === 0)).toBe(true);
+    expect(new UnsafePreferenceMonitor({ rewardGap: { minDifference: 0 } }).observeMinutes(minutes).alerts.length).toBeGreaterThan(0);
+  });
+
   it('does not alert when toxic responses are rewarded less, nor without 30 of each in the window, nor twice for a re-fed minute', () => {
     const { minutes } = rewardMinutes(3, 100, () => -0.4);
     const m = new UnsafePreferenceMonitor();

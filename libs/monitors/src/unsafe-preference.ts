@@ -32,7 +32,13 @@ export interface UnsafePreferenceOptions {
   /** Evaluate 'user:*' segments too. Default false: there are many and each is noisy. */
   includeUserSegments?: boolean;
   /** The toxic-reward check on the minute aggregates. */
-  rewardGap?: { windowMinutes?: number; minCount?: number; z?: number };
+  /**
+   * The toxic-vs-non-toxic reward gap: over `windowMinutes`, at least `minCount` responses in each group,
+   * Welch z above `z` and a difference of at least `minDifference` (reward is in [-1, 1]). The z treats
+   * responses as independent; conversations and minutes are not, so the minimum difference guards
+   * against a significant but tiny gap.
+   */
+  rewardGap?: { windowMinutes?: number; minCount?: number; z?: number; minDifference?: number };
   /** Model versions (and open episodes) remembered at most. Default 10,000. */
   maxSubjects?: number;
 }
@@ -55,7 +61,7 @@ export class UnsafePreferenceMonitor {
     if (this.rules.size !== rules.length) throw new RangeError('unsafe-preference rules must be on distinct features');
     this.minVotes = options.minVotes ?? 200;
     this.includeUserSegments = options.includeUserSegments ?? false;
-    this.gap = withDefaults({ windowMinutes: 60, minCount: 30, z: 3 }, options.rewardGap);
+    this.gap = withDefaults({ windowMinutes: 60, minCount: 30, z: 3, minDifference: 0.1 }, options.rewardGap);
     new ConditionalRewardWindow(this.gap.windowMinutes, []); // fail here on a bad window, not on the first minute
     const capacity = options.maxSubjects ?? 10_000;
     this.episodes = new Episodes(capacity * 10); // open episodes: several conditions per subject
@@ -118,7 +124,7 @@ export class UnsafePreferenceMonitor {
     const { tenant } = minute;
     const model = `${minute.model}@${minute.model_version}`;
     const subject = `${model}/toxic_reward_gap`;
-    const holds = welch.z > this.gap.z;
+    const holds = welch.z > this.gap.z && welch.difference >= this.gap.minDifference;
     const evidence = {
       model: minute.model, model_version: minute.model_version, window_minutes: this.gap.windowMinutes,
       toxic_mean: welch.meanA, toxic_count: toxic.count, non_toxic_mean: welch.meanB, non_toxic_count: nonToxic.count, difference: welch.difference, se: welch.se, z: welch.z,

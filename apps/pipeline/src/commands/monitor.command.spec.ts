@@ -8,6 +8,8 @@ import { DRIFT_CHANGE as CHANGE, trafficWithDrift } from '../monitoring/drift-tr
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-cmd-'));
 const store = path.join(dir, 'store');
 const MINUTE = 60_000;
+// The traffic has two hours before the change: a one-hour baseline (the default is three).
+const BASELINE = ['--monitor-baseline-minutes', '60'];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of ad-hoc test queries
 const query = (sql: string) => queryRows<any>(store, sql);
 
@@ -23,7 +25,7 @@ describe('prefstream monitor (real chdb, replayed traffic with a drift)', () => 
     expect(replay.code).toBe(0);
     // It answers 401 to a body whose signature is not the HMAC of the exact bytes under the secret.
     receiver = await startWebhookTestReceiver({ secret });
-    firstPass = await cliWithEnv({ PREFSTREAM_ALERT_WEBHOOK_URL: receiver.url, PREFSTREAM_ALERT_WEBHOOK_SECRET: secret }, 'monitor', '--store', store, '--once', '--all-settled', '--json');
+    firstPass = await cliWithEnv({ PREFSTREAM_ALERT_WEBHOOK_URL: receiver.url, PREFSTREAM_ALERT_WEBHOOK_SECRET: secret }, 'monitor', '--store', store, '--once', '--all-settled', '--json', ...BASELINE);
   }, 300_000);
   afterAll(() => receiver?.close());
 
@@ -73,11 +75,16 @@ describe('prefstream monitor (real chdb, replayed traffic with a drift)', () => 
   it('a second pass (a restarted monitor) raises nothing new and writes no statistic twice', async () => {
     const before = await query('SELECT count() AS n FROM drift_stats');
     const posts = receiver.requests.length;
-    const again = await cliWithEnv({ PREFSTREAM_ALERT_WEBHOOK_URL: receiver.url }, 'monitor', '--store', store, '--once', '--all-settled', '--json');
+    const again = await cliWithEnv({ PREFSTREAM_ALERT_WEBHOOK_URL: receiver.url }, 'monitor', '--store', store, '--once', '--all-settled', '--json', ...BASELINE);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.out)).toMatchObject({ alertsNew: 0, statsWritten: 0 });
     expect(JSON.parse(again.out).alertsRaised).toBeGreaterThan(0);
     expect(await query('SELECT count() AS n FROM drift_stats')).toEqual(before);
+    expect(receiver.requests.length).toBe(posts);
+    // Restarted with a shorter lookback, the rebuilt detectors take another path (their baselines start
+    // later); what they raise about minutes already judged is dropped, so still nothing new.
+    const shorter = await cliWithEnv({ PREFSTREAM_ALERT_WEBHOOK_URL: receiver.url }, 'monitor', '--store', store, '--once', '--all-settled', '--json', ...BASELINE, '--monitor-lookback-ms', String(100 * MINUTE));
+    expect(JSON.parse(shorter.out)).toMatchObject({ alertsNew: 0, statsWritten: 0 });
     expect(receiver.requests.length).toBe(posts);
   });
 });

@@ -39,24 +39,35 @@ export async function runPipeline(config: PipelineConfig, log: Log, stopSignal: 
   // The analysis loop shares the pipeline's store object, as the dashboard does (one embedded session per data directory).
   const companions = combineCompanions(analysisCompanion(config, log, connection, metrics), companion);
   const attached = companions ? await companions(store).catch((error: unknown) => store.close().then(() => Promise.reject(error))) : undefined;
-  const metricsServer = config.metrics.port !== undefined ? await startMetricsServer(metrics.registry, config.metrics.port) : undefined;
-  if (metricsServer) log('info', `metrics on http://127.0.0.1:${metricsServer.port}/metrics`);
-  const runner = await startIngest({
-    connection,
-    topic: config.kafka.topic,
-    group: config.kafka.group,
-    deadLetterTopic: config.kafka.deadLetterTopic,
-    store,
-    userHashKey: userHashKey(config),
-    maxEventBytes: config.ingest.maxEventBytes,
-    signals: signalEngineConfigOf(config),
-    streamModels: config.models.stream,
-    sessionTimeoutMs: config.kafka.sessionTimeoutMs,
-    snapshotEveryMs: config.ingest.snapshotEveryMs,
-    snapshotEverySlices: config.ingest.snapshotEverySlices,
-    metrics,
-    log,
-  });
+  // If the rest fails to start, what did start must not keep the process alive (the analysis loop's timer,
+  // the dashboard), still raising alerts with no pipeline behind it.
+  let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | undefined;
+  let runner: Awaited<ReturnType<typeof startIngest>>;
+  try {
+    metricsServer = config.metrics.port !== undefined ? await startMetricsServer(metrics.registry, config.metrics.port) : undefined;
+    if (metricsServer) log('info', `metrics on http://127.0.0.1:${metricsServer.port}/metrics`);
+    runner = await startIngest({
+      connection,
+      topic: config.kafka.topic,
+      group: config.kafka.group,
+      deadLetterTopic: config.kafka.deadLetterTopic,
+      store,
+      userHashKey: userHashKey(config),
+      maxEventBytes: config.ingest.maxEventBytes,
+      signals: signalEngineConfigOf(config),
+      streamModels: config.models.stream,
+      sessionTimeoutMs: config.kafka.sessionTimeoutMs,
+      snapshotEveryMs: config.ingest.snapshotEveryMs,
+      snapshotEverySlices: config.ingest.snapshotEverySlices,
+      metrics,
+      log,
+    });
+  } catch (error) {
+    await attached?.close().catch(() => undefined);
+    await metricsServer?.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    throw error;
+  }
   log('info', `consuming ${config.kafka.topic} as group ${config.kafka.group} from ${connection.brokers.join(',')}`);
   let stopping: Promise<void> | undefined;
   void stopSignal.then((why) => {

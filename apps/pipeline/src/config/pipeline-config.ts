@@ -19,7 +19,7 @@ export interface PipelineConfig {
   signals: { allowedLatenessMs: number; sessionGapMs: number; abandonGapMs: number; rewardWeights?: Record<string, number>; rewardCoefficients?: Record<string, number>; rewardPrior: number };
   models: { stream: ('refusal' | 'toxicity' | 'harmful-request')[] };
   analysis: { everyMs: number };
-  monitors: { lookbackMs: number; baselineMinutes: number; minCount: number; cusumThreshold: number };
+  monitors: { lookbackMs: number; baselineMinutes: number; minCount: number; maxSubjects: number; outcomeSettleMs?: number; cusumThreshold: number };
   alerts: { webhookUrl?: string; webhookSecret?: string; webhookFormat: 'prefstream' | 'slack'; kafkaTopic?: string; notifySeverity: 'info' | 'warning' | 'critical' };
   privacy: { userHashKey?: string };
   metrics: { port?: number };

@@ -25,8 +25,10 @@ export function startAnalysisLoop(options: {
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
   const pass = async (): Promise<MonitorPassSummary | undefined> => {
+    // Ratings and effects failing (a bad vote batch, a schema error) must not stop the drift monitors,
+    // which need no votes: the refresh is tried, then the monitors run either way.
+    await options.analysis.refresh().catch((error: unknown) => options.log('error', `ratings/effects refresh failed (retried next pass): ${(error as Error).message}`));
     try {
-      await options.analysis.refresh();
       const summary = await options.monitors.evaluate();
       options.onPass?.({ summary });
       if (summary.statsWritten || summary.alertsNew) options.log('info', `monitors: judged minutes up to ${iso(summary.outcomeUntil)} (outcomes) / ${iso(summary.responseUntil)} (responses); ${summary.statsWritten} stats, ${summary.alertsNew} new alerts`);

@@ -5,6 +5,9 @@ import type { AlertOutput } from '@prefstream/monitors';
 import type { PipelineConfig } from '../config';
 import { MonitorService } from './monitor-service';
 
+/** Conversations up to this long have every turn final when their minutes are judged (see monitors.outcomeSettleMs). */
+const DEFAULT_CONVERSATION_ALLOWANCE_MS = 30 * 60_000;
+
 /**
  * The monitor service the configuration describes: settle delays from the signal settings, detector
  * settings from `monitors.*`, and the alert outputs from `alerts.*` (the alerts table always; the
@@ -21,8 +24,8 @@ export async function monitorServiceFromConfig(store: Store, config: PipelineCon
   const { sessionGapMs, allowedLatenessMs } = config.signals;
   const service = new MonitorService(store, {
     lookbackMs: config.monitors.lookbackMs,
-    settle: { responseMs: allowedLatenessMs, outcomeMs: sessionGapMs + allowedLatenessMs },
-    drift: { baselineMinutes: config.monitors.baselineMinutes, minCount: config.monitors.minCount, threshold: config.monitors.cusumThreshold },
+    settle: { responseMs: allowedLatenessMs, outcomeMs: config.monitors.outcomeSettleMs ?? sessionGapMs + allowedLatenessMs + DEFAULT_CONVERSATION_ALLOWANCE_MS },
+    drift: { baselineMinutes: config.monitors.baselineMinutes, minCount: config.monitors.minCount, threshold: config.monitors.cusumThreshold, maxSubjects: config.monitors.maxSubjects },
     notify: { outputs, minSeverity: notifySeverity },
     table: createClickHouseAlertOutput(store),
     log,
