@@ -50,7 +50,7 @@ export class UnsafePreferenceMonitor {
   private readonly rules: ReadonlyMap<string, UnsafePreferenceRule>;
   private readonly minVotes: number;
   private readonly includeUserSegments: boolean;
-  private readonly gap: { windowMinutes: number; minCount: number; z: number };
+  private readonly gap: { windowMinutes: number; minCount: number; z: number; minDifference: number };
   private readonly episodes: Episodes;
   private readonly windows: BoundedMap<string, ConditionalRewardWindow>;
   private lastSnapshotMs = -Infinity;
