@@ -35,6 +35,7 @@ export interface StandardisedCusumOptions {
   zLimit: number | null;
 }
 
+/** The library's defaults (its specs use them); the pipeline passes its own from `monitors.*` (apps/pipeline settings). */
 export const DEFAULT_CUSUM_OPTIONS: Readonly<StandardisedCusumOptions> = Object.freeze({
   baselineMinutes: 60, minCount: 20, k: 0.5, h: 8, varianceFloor: 1e-9, proportion: false, overdispersion: true, zLimit: 4,
 });

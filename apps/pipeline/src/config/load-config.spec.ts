@@ -56,7 +56,7 @@ describe('loadConfig', () => {
     const config = loadConfig({ env: { PREFSTREAM_ALERT_WEBHOOK_URL: leaked }, flags: { 'alerts-topic': 'prefstream.alerts' } });
     expect(config.alerts).toEqual({ webhookUrl: leaked, webhookFormat: 'prefstream', kafkaTopic: 'prefstream.alerts', notifySeverity: 'warning' });
     expect(config.analysis.everyMs).toBe(60_000);
-    expect(config.monitors).toEqual({ lookbackMs: 86_400_000, baselineMinutes: 180, minCount: 20, maxSubjects: 100_000, cusumThreshold: 8 });
+    expect(config.monitors).toEqual({ lookbackMs: 86_400_000, baselineMinutes: 180, minCount: 20, maxSubjects: 100_000, cusumThreshold: 12 });
   });
 
   it('reads signal settings and reward weights, naming unknown kinds and inconsistent gaps', () => {
