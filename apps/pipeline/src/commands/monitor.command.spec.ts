@@ -45,7 +45,7 @@ describe('prefstream monitor (real chdb, replayed traffic with a drift)', () => 
     expect(Number(reward[0].raised_at)).toBeLessThan(CHANGE + 30 * MINUTE);
     expect(Math.abs(JSON.parse(reward[0].details).changeStartMs - CHANGE)).toBeLessThanOrEqual(15 * MINUTE);
     expect(alerts.filter((a) => a.subject.startsWith('steady@v1/'))).toEqual([]);
-    // Every drift alert is about drifty's change (reward down, complaint-like signals up): no false alarms in 3.5 hours of 2 models x 11 metrics.
+    // Every drift alert is about drifty's change (reward down, complaint-like signals up): no false alarms in 3.5 hours of 2 models x 9 metrics.
     expect(alerts.every((a) => a.subject.startsWith('drifty@v1/') && Number(a.raised_at) >= CHANGE)).toBe(true);
   });
 
