@@ -35,7 +35,11 @@ it('prefstream run --dashboard-port serves the dashboard on its own store while 
       return sum === turns('acme') + turns('globex') ? body.tenants : undefined;
     }, 'every turn counted in the dashboard', 120000);
     expect(Object.fromEntries(tenants.map((t) => [t.tenant, t.responses]))).toEqual({ acme: turns('acme'), globex: turns('globex') });
-    const metrics = await fetch(metricsUrl).then((r) => r.text());
+    // The gauges are set once a slice is done, just after its rows are queryable: wait for them too.
+    const metrics = await waitFor(async () => {
+      const text = await fetch(metricsUrl).then((r) => r.text());
+      return metricSum(text, 'prefstream_open_conversations') > 0 ? text : undefined;
+    }, 'the open-conversations gauge', 30000);
     expect(metricSum(metrics, 'prefstream_open_conversations')).toBeGreaterThan(0);
     expect(metricSum(metrics, 'prefstream_open_conversations')).toBeLessThanOrEqual(40);
     expect(metricSum(metrics, 'process_resident_memory_bytes')).toBeGreaterThan(metricSum(metrics, 'nodejs_heap_used_bytes'));
