@@ -18,6 +18,17 @@ describe('MetricsRegistry', () => {
     expect(text).toContain('latency_seconds_bucket{le="0.1"} 1\nlatency_seconds_bucket{le="1"} 2\nlatency_seconds_bucket{le="+Inf"} 3\nlatency_seconds_sum 3.55\nlatency_seconds_count 3');
   });
 
+  it('treats a label value as a string: a gauge set for partition 0 is deleted by partition "0"', () => {
+    // The runner deletes a revoked partition's gauges with the partition parsed back from a string key.
+    const registry = new MetricsRegistry();
+    const g = registry.gauge('lag', 'lag');
+    g.set({ topic: 't', partition: 0 }, 5);
+    g.set({ topic: 't', partition: 1 }, 7);
+    g.delete({ topic: 't', partition: '0' });
+    expect(registry.render()).not.toContain('partition="0"');
+    expect(registry.render()).toContain('lag{topic="t",partition="1"} 7');
+  });
+
   it('escapes label values', () => {
     const registry = new MetricsRegistry();
     registry.counter('c', 'h').inc({ reason: 'a"b\\c\nd' });

@@ -3,7 +3,8 @@
  * labels. Enough for `/metrics`; no client library needed.
  */
 type Labels = Record<string, string | number>;
-const key = (labels: Labels) => JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
+// Values as strings: Prometheus labels are strings, so partition 0 and "0" are one series (set and delete must agree).
+const key = (labels: Labels) => JSON.stringify(Object.entries(labels).map(([k, v]) => [k, String(v)]).sort(([a], [b]) => a.localeCompare(b)));
 const render = (labels: Labels) => {
   const entries = Object.entries(labels);
   return entries.length ? `{${entries.map(([k, v]) => `${k}="${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`).join(',')}}` : '';
