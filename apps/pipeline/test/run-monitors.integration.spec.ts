@@ -58,11 +58,18 @@ it('prefstream run raises a drift alert to the alerts topic and the dashboard wh
     expect(received.every((r) => r.alert.severity !== 'info' && !r.alert.subject.startsWith('steady@'))).toBe(true);
 
     const dashboard = await waitFor(() => /dashboard \(read-only\) on (http:\/\/\S+)/.exec(log)?.[1], 'the dashboard URL in the log', 10000);
-    const shown = (await fetch(`${dashboard.replace(/\/$/, '')}/api/alerts?tenant=acme`).then((r) => r.json())) as { alerts: { alert_id: string }[] };
-    expect(shown.alerts.map((a) => a.alert_id)).toContain(reward.alert.alert_id);
-    expect(log).toMatch(/alert \[warning\] drift acme drifty@v1\/implicit_reward: implicit reward of drifty@v1 \(acme\) fell/);
+    // The table is written just after the notify outputs (so a stored alert is one that was sent), then logged.
+    await waitFor(async () => {
+      const shown = (await fetch(`${dashboard.replace(/\/$/, '')}/api/alerts?tenant=acme`).then((r) => r.json())) as { alerts: { alert_id: string }[] };
+      return shown.alerts.some((a) => a.alert_id === reward.alert.alert_id);
+    }, 'the alert on the dashboard', 30000);
+    await waitFor(() => /alert \[warning\] drift acme drifty@v1\/implicit_reward: implicit reward of drifty@v1 \(acme\) fell/.test(log), 'the alert in the log', 30000);
     const metricsUrl = /metrics on (http:\/\/\S+)/.exec(log)![1];
-    const metrics = await fetch(metricsUrl).then((r) => r.text());
+    // Counted when the pass ends; the topic gets the alert mid-pass (results are delivered per chunk read).
+    const metrics = await waitFor(async () => {
+      const text = await fetch(metricsUrl).then((r) => r.text());
+      return metricSum(text, 'prefstream_alerts_total', 'monitor="drift",severity="warning"') >= 1 ? text : undefined;
+    }, 'the alert counted in /metrics', 60000);
     expect(metricSum(metrics, 'prefstream_alerts_total', 'monitor="drift",severity="warning"')).toBeGreaterThanOrEqual(1);
     expect(metricSum(metrics, 'prefstream_analysis_passes_total', 'outcome="ok"')).toBeGreaterThanOrEqual(1);
     expect(metricSum(metrics, 'prefstream_analysis_passes_total', 'outcome="failed"')).toBe(0);
