@@ -119,7 +119,7 @@ describeWithChromium('the dashboard in a real browser', () => {
     expect(await cell('alpha', 'v1', 'responses').textContent()).toBe('10');
     expect(await cell('alpha', 'v1', 'thumbs_up_rate').textContent()).toBe('20.0%');
     expect(await cell('beta', 'v2', 'responses').count()).toBe(0);
-    expect(await page.locator('#drift .empty').textContent()).toBe('No drift statistics yet for tenant globex (last 3 hours): monitors judge minutes once they settle (about 30 minutes for rewards).');
+    expect(await page.locator('#drift .empty').textContent()).toBe('No drift statistics yet for tenant globex (last 3 hours): monitors judge minutes once they settle (about an hour for rewards).');
     expect(new URL(page.url()).searchParams.get('tenant')).toBe('globex');
     await page.selectOption('#tenant', '');
     await page.waitForSelector('body[data-tenant=""]');

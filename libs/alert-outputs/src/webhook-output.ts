@@ -1,5 +1,5 @@
 import { PrefstreamError, withRetry } from '@prefstream/errors';
-import type { Alert, AlertOutput } from '@prefstream/monitors';
+import { outputClosedError, type Alert, type AlertOutput } from '@prefstream/monitors';
 import { parseRetryAfter } from './retry-after';
 import { webhookBody, type WebhookFormat } from './webhook-body';
 import { isRetriableStatus, WebhookDeliveryError } from './webhook-error';
@@ -32,8 +32,8 @@ const RESPONSE_SNIPPET_CHARS = 200;
 
 /**
  * An alert output that POSTs each batch as one JSON body to an HTTP endpoint. Network errors, timeouts,
- * 5xx and 429 are retried (at least once delivery: a receiver may see a batch twice and dedupes on
- * alert_id); any other 4xx fails at once with `webhook_rejected`, since sending the same body again
+ * 5xx, 429 and 408 are retried (at least once delivery: a receiver may see a batch twice and dedupes on
+ * alert_id); any other 4xx fails at once with WEBHOOK_REJECTED, since sending the same body again
  * cannot fix it.
  */
 export function createWebhookAlertOutput(options: WebhookAlertOutputOptions): AlertOutput {
@@ -47,7 +47,7 @@ export function createWebhookAlertOutput(options: WebhookAlertOutputOptions): Al
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
   // Closing aborts an in-flight request and any backoff wait, so shutdown is not held up by a dead receiver.
   const closing = new AbortController();
-  const closedError = () => new PrefstreamError(`${name} is closed`, { code: 'OUTPUT_CLOSED', retriable: false });
+  const closedError = () => outputClosedError(name);
 
   async function postOnce(body: string, signature: string | undefined): Promise<void> {
     if (closing.signal.aborted) throw closedError();

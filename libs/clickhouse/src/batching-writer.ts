@@ -1,5 +1,5 @@
 import { PrefstreamError, withRetry, type RetryOptions } from '@prefstream/errors';
-import { isKnownTable, ROW_SCHEMAS } from './rows';
+import { assertRowsFit, isKnownTable } from './rows';
 import type { Store } from './store';
 
 export interface BatchingWriterOptions {
@@ -47,16 +47,7 @@ export class BatchingWriter {
   write(table: string, rows: readonly object[], options: { dedupToken?: string } = {}): Promise<void> {
     if (this.closed) return Promise.reject(new PrefstreamError('writer is closed', { code: 'WRITER_CLOSED', retriable: false }));
     if (rows.length === 0) return Promise.resolve();
-    if (isKnownTable(table)) {
-      const schema = ROW_SCHEMAS[table];
-      rows.forEach((row, i) => {
-        const result = schema.safeParse(row);
-        if (!result.success) {
-          const issue = result.error.issues[0];
-          throw new PrefstreamError(`row ${i} for ${table} is invalid: ${issue.path.join('.')}: ${issue.message}`, { code: 'INVALID_ROW', retriable: false });
-        }
-      });
-    }
+    if (isKnownTable(table)) assertRowsFit(table, rows);
     const done = new Promise<void>((resolve, reject) => this.pending.push({ table, rows, dedupToken: options.dedupToken, resolve, reject }));
     this.bufferedRows += rows.length;
     if (this.bufferedRows >= this.options.maxRows) void this.flush();

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { PrefstreamError, withRetry, type RetryOptions } from '@prefstream/errors';
-import type { Alert, AlertOutput } from '@prefstream/monitors';
-import { ROW_SCHEMAS, type RowOf } from './rows';
+import { withRetry, type RetryOptions } from '@prefstream/errors';
+import { outputClosedError, type Alert, type AlertOutput } from '@prefstream/monitors';
+import { assertRowsFit, type RowOf } from './rows';
 import type { Store } from './store';
 
 export interface ClickHouseAlertOutputOptions {
@@ -43,17 +43,10 @@ export function createClickHouseAlertOutput(store: Store, options: ClickHouseAle
   return {
     name,
     async send(alerts: readonly Alert[]): Promise<void> {
-      if (closed) throw new PrefstreamError(`${name} is closed`, { code: 'OUTPUT_CLOSED', retriable: false });
+      if (closed) throw outputClosedError(name);
       if (alerts.length === 0) return;
-      const rows = alerts.map((alert, i) => {
-        const row = alertRow(alert);
-        const result = ROW_SCHEMAS.alerts.safeParse(row);
-        if (!result.success) {
-          const issue = result.error.issues[0];
-          throw new PrefstreamError(`${name}: alert ${i} (${alert.alert_id}) does not fit the alerts table: ${issue.path.join('.')}: ${issue.message}`, { code: 'INVALID_ALERT', retriable: false });
-        }
-        return row;
-      });
+      const rows = alerts.map(alertRow);
+      assertRowsFit('alerts', rows, 'INVALID_ALERT');
       const dedupToken = alertsDedupToken(alerts);
       await withRetry(() => store.insert('alerts', rows, { dedupToken }), { retries: 3, initialDelayMs: 200, maxDelayMs: 5000, jitter: 0.2, ...options.retry });
     },

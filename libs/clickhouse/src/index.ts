@@ -7,7 +7,7 @@ export { RemoteStore, quoteIdentifier, type RemoteStoreConfig } from './remote-s
 export { openStore, type StoreConfig } from './open-store';
 export { withReadonlySetting } from './readonly-sql';
 export { migrate, migrateDown, appliedVersions, loadMigrations, splitStatements, applyRetention, MIGRATIONS_DIR, type Migration } from './migrations';
-export { ROW_SCHEMAS, isKnownTable, type TableName, type RowOf } from './rows';
+export { ROW_SCHEMAS, assertRowsFit, isKnownTable, type TableName, type RowOf } from './rows';
 export { BatchingWriter, chunk, type BatchingWriterOptions } from './batching-writer';
 export { NAMED_QUERIES, runNamedQuery, type NamedQuery } from './read-api';
 export { createClickHouseAlertOutput, alertRow, alertsDedupToken, type ClickHouseAlertOutputOptions } from './clickhouse-alert-output';

@@ -1,3 +1,4 @@
+import { PrefstreamError } from '@prefstream/errors';
 import { z } from 'zod';
 
 /**
@@ -48,3 +49,17 @@ export const ROW_SCHEMAS = {
 export type TableName = keyof typeof ROW_SCHEMAS;
 export type RowOf<T extends TableName> = z.infer<(typeof ROW_SCHEMAS)[T]>;
 export const isKnownTable = (table: string): table is TableName => Object.hasOwn(ROW_SCHEMAS, table);
+
+/**
+ * Throws (not retriable: a misfit is a bug upstream, not an outage) when a row does not fit its table.
+ * `code` lets a caller name the misfit in its own terms (INVALID_ALERT).
+ */
+export function assertRowsFit(table: TableName, rows: readonly object[], code = 'INVALID_ROW'): void {
+  const schema = ROW_SCHEMAS[table];
+  rows.forEach((row, i) => {
+    const result = schema.safeParse(row);
+    if (result.success) return;
+    const issue = result.error.issues[0];
+    throw new PrefstreamError(`row ${i} for ${table} is invalid: ${issue.path.join('.')}: ${issue.message}`, { code, retriable: false });
+  });
+}

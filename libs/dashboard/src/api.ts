@@ -205,7 +205,7 @@ const ratioOf = (statistic: number, threshold: number): number | null => (thresh
  * The monitors' drift statistics per (tenant, monitor, subject) over the window: the latest point, the
  * peak statistic/threshold ratio, whether the subject drifted anywhere in it, and every point for a
  * sparkline. Drifting subjects first, then by latest ratio, highest first. The monitors judge a minute
- * only once it has settled (outcomes lag ~30 min), hence the wide default window.
+ * only once it has settled (outcomes lag about an hour by default), hence the wide default window.
  */
 const drift: ApiHandler = async (context, params) => {
   const tenant = textParam(params, 'tenant');

@@ -1,5 +1,5 @@
 import { isRetriable, PrefstreamError } from '@prefstream/errors';
-import type { Alert, AlertOutput } from '@prefstream/monitors';
+import { outputClosedError, type Alert, type AlertOutput } from '@prefstream/monitors';
 import type { KafkaConnection } from './connection';
 import { createRecordProducer, type OutgoingMessage } from './record-producer';
 import { ensureTopics } from './topics';
@@ -31,7 +31,7 @@ export async function createKafkaAlertOutput(connection: KafkaConnection, topic:
   return {
     name,
     async send(alerts: readonly Alert[]): Promise<void> {
-      if (closed) throw new PrefstreamError(`${name} is closed`, { code: 'OUTPUT_CLOSED', retriable: false });
+      if (closed) throw outputClosedError(name);
       if (alerts.length === 0) return;
       try {
         await producer.send(topic, alerts.map(alertRecord));

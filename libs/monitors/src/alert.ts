@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { PrefstreamError } from '@prefstream/errors';
 
 export type AlertSeverity = 'info' | 'warning' | 'critical';
 export const ALERT_SEVERITIES: readonly AlertSeverity[] = ['info', 'warning', 'critical'];
@@ -41,3 +42,12 @@ export interface AlertOutput {
 export function alertId(tenant: string, monitor: string, subject: string, episodeStartMs: number): string {
   return createHash('sha256').update(`${tenant}\n${monitor}\n${subject}\n${episodeStartMs}`).digest('hex').slice(0, 32);
 }
+
+/** An alert of one episode: its id from (tenant, monitor, subject, episode start), raised at the episode start unless said otherwise. */
+export function episodeAlert(alert: Omit<Alert, 'alert_id' | 'raised_at'> & { episodeStartMs: number; raisedAt?: number }): Alert {
+  const { episodeStartMs, raisedAt, ...rest } = alert;
+  return { alert_id: alertId(rest.tenant, rest.monitor, rest.subject, episodeStartMs), raised_at: raisedAt ?? episodeStartMs, ...rest };
+}
+
+/** What every output throws on a send after close(). */
+export const outputClosedError = (name: string): PrefstreamError => new PrefstreamError(`${name} is closed`, { code: 'OUTPUT_CLOSED', retriable: false });

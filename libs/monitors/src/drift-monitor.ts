@@ -1,4 +1,4 @@
-import { alertId, type Alert } from './alert';
+import { episodeAlert, type Alert } from './alert';
 import { BoundedMap } from './bounded-map';
 import { driftStatRow, type DriftStatRow, type MonitorResult } from './drift-stat-row';
 import { formatNumber, formatUtcMinute } from './format';
@@ -94,9 +94,9 @@ function statRow(minute: MonitorMinute, metric: DriftMetric, subject: string, o:
 function driftAlert(minute: MonitorMinute, metric: DriftMetric, subject: string, o: CusumObservation, alarm: CusumAlarm): Alert {
   const moved = alarm.direction === 'up' ? 'rose' : 'fell';
   const who = `${minute.model}@${minute.model_version}${minute.tenant ? ` (${minute.tenant})` : ''}`;
-  return {
-    alert_id: alertId(minute.tenant, DRIFT_MONITOR, subject, alarm.changeStartMs),
-    raised_at: minute.minute_ms,
+  return episodeAlert({
+    episodeStartMs: alarm.changeStartMs,
+    raisedAt: minute.minute_ms,
     tenant: minute.tenant,
     severity: metric.bad !== null && alarm.direction === metric.bad ? 'warning' : 'info',
     monitor: DRIFT_MONITOR,
@@ -109,5 +109,5 @@ function driftAlert(minute: MonitorMinute, metric: DriftMetric, subject: string,
       statistic: alarm.statistic, threshold: alarm.threshold, changeStartMs: alarm.changeStartMs, baselineMean: alarm.baselineMean,
       meanSinceChange: alarm.meanSinceChange, minutesSinceChange: alarm.minutesSinceChange, z: o.z, count: o.count,
     },
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import { INTERCEPT } from '@prefstream/stats';
-import { alertId } from './alert';
+import { episodeAlert } from './alert';
 import { BoundedMap } from './bounded-map';
 import { driftStatRow, type MonitorResult } from './drift-stat-row';
 import { Episodes } from './episodes';
@@ -108,13 +108,13 @@ export class PreferenceShiftMonitor {
     result.stats.push(driftStatRow({ computed_at: at, tenant, monitor: PREFERENCE_SHIFT_MONITOR, subject, statistic: margin, threshold: 0, drifted: margin > 0, details: evidence }));
     if (!(margin > 0)) return;
     state.leader = top.model;
-    result.alerts.push({
-      alert_id: alertId(tenant, PREFERENCE_SHIFT_MONITOR, subject, at), raised_at: at, tenant, severity: 'warning', monitor: PREFERENCE_SHIFT_MONITOR, subject,
+    result.alerts.push(episodeAlert({
+      episodeStartMs: at, tenant, severity: 'warning', monitor: PREFERENCE_SHIFT_MONITOR, subject,
       message:
         `new leader in ${scope} (${method}): ${top.model} (${formatNumber(top.rating)}, interval ${interval(top)}) ` +
         `is now clearly ahead of ${previous.model} (${formatNumber(previous.rating)}, interval ${interval(previous)})`,
       details: { ...evidence, margin },
-    });
+    }));
   }
 
   private judgeMoves(at: number, rows: RatingSnapshotRow[], state: ScopeState, result: MonitorResult): void {
@@ -134,13 +134,13 @@ export class PreferenceShiftMonitor {
       result.stats.push(driftStatRow({ computed_at: at, tenant, monitor: PREFERENCE_SHIFT_MONITOR, subject, statistic, threshold: 1, drifted: holds, details: evidence }));
       const start = this.episodes.update(`rating\n${tenant}\n${subject}`, holds, at);
       if (start === null) continue;
-      result.alerts.push({
-        alert_id: alertId(tenant, PREFERENCE_SHIFT_MONITOR, subject, start), raised_at: start, tenant, severity: 'info', monitor: PREFERENCE_SHIFT_MONITOR, subject,
+      result.alerts.push(episodeAlert({
+        episodeStartMs: start, tenant, severity: 'info', monitor: PREFERENCE_SHIFT_MONITOR, subject,
         message:
           `rating of ${now.model} in ${now.scope} (${now.method}) ${now.rating > then.rating ? 'rose' : 'fell'} from ${formatNumber(then.rating)} to ${formatNumber(now.rating)} ` +
           `since ${formatUtcMinute(reference.computedAt, at)}: the intervals ${interval(then)} and ${interval(now)} do not overlap`,
         details: { ...evidence, statistic, threshold: 1, episodeStartMs: start, computedAt: at },
-      });
+      }));
     }
   }
 
@@ -182,12 +182,12 @@ export class PreferenceShiftMonitor {
     result.stats.push(driftStatRow({ computed_at: c.computed_at, tenant, monitor: PREFERENCE_SHIFT_MONITOR, subject, statistic: Math.abs(z), threshold: this.o.effectZ, drifted: holds, details: evidence }));
     const start = this.episodes.update(`effect\n${tenant}\n${subject}`, holds, c.computed_at);
     if (start === null) return;
-    result.alerts.push({
-      alert_id: alertId(tenant, PREFERENCE_SHIFT_MONITOR, subject, start), raised_at: start, tenant, severity: 'info', monitor: PREFERENCE_SHIFT_MONITOR, subject,
+    result.alerts.push(episodeAlert({
+      episodeStartMs: start, tenant, severity: 'info', monitor: PREFERENCE_SHIFT_MONITOR, subject,
       message:
         `the effect of ${c.feature} on ${c.target} in ${c.segment} shifted: ${formatSigned(s.coef)} (se ${formatNumber(s.se)}) in ${s.window} ` +
         `against ${formatSigned(c.coef)} (se ${formatNumber(c.se)}) cumulative (z ${z.toFixed(1)}, |z| > ${formatNumber(this.o.effectZ)})`,
       details: { ...evidence, threshold: this.o.effectZ, episodeStartMs: start, computedAt: c.computed_at },
-    });
+    }));
   }
 }

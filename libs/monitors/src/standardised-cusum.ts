@@ -1,5 +1,5 @@
 import { addToBaseline, emptyBaseline, estimateBaseline, type Baseline, type BaselineAccumulator } from './baseline-estimate';
-import type { BatchSummary } from './batch-summary';
+import { summaryMean, type BatchSummary } from './batch-summary';
 import { crossing, cusumStatistic, initialCusumState, leadingDirection, stepCusum, type CusumState, type Direction } from './cusum-recursion';
 import { withDefaults } from './with-defaults';
 
@@ -136,7 +136,7 @@ export class StandardisedCusum {
   observe(batch: BatchSummary, timeMs: number): CusumObservation {
     const s = this.state;
     const o = s.options;
-    const mean = batch.count > 0 ? batch.sum / batch.count : NaN;
+    const mean = summaryMean(batch);
     if (!isUsable(batch, o.minCount)) return this.summary(timeMs, batch.count, mean, true, s.baseline === null, null);
     if (s.baseline === null) {
       s.warmUp = addToBaseline(s.warmUp, batch);

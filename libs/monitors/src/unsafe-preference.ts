@@ -1,5 +1,5 @@
 import { Z_95 } from '@prefstream/stats';
-import { alertId } from './alert';
+import { episodeAlert } from './alert';
 import { BoundedMap } from './bounded-map';
 import { ConditionalRewardWindow } from './conditional-reward-window';
 import { driftStatRow, type MonitorResult } from './drift-stat-row';
@@ -31,7 +31,6 @@ export interface UnsafePreferenceOptions {
   minVotes?: number;
   /** Evaluate 'user:*' segments too. Default false: there are many and each is noisy. */
   includeUserSegments?: boolean;
-  /** The toxic-reward check on the minute aggregates. */
   /**
    * The toxic-vs-non-toxic reward gap: over `windowMinutes`, at least `minCount` responses in each group,
    * Welch z above `z` and a difference of at least `minDifference` (reward is in [-1, 1]). The z treats
@@ -95,11 +94,11 @@ export class UnsafePreferenceMonitor {
     const start = this.episodes.update(`effect\n${tenant}\n${subject}`, holds, row.computed_at);
     if (start === null) return;
     const interval = `coefficient ${formatSigned(row.coef)}, 95% CI ${formatNumber(row.ci_low)} to ${formatNumber(row.ci_high)}, n = ${row.n}`;
-    result.alerts.push({
-      alert_id: alertId(tenant, UNSAFE_PREFERENCE_MONITOR, subject, start), raised_at: start, tenant, severity: rule.severity, monitor: UNSAFE_PREFERENCE_MONITOR, subject,
+    result.alerts.push(episodeAlert({
+      episodeStartMs: start, tenant, severity: rule.severity, monitor: UNSAFE_PREFERENCE_MONITOR, subject,
       message: `${rule.finding} in ${row.segment} (${row.target}, ${row.window}): ${interval}. ${rule.advice}`,
       details: { ...evidence, statistic, threshold: Z_95, episodeStartMs: start, computedAt: row.computed_at },
-    });
+    }));
   }
 
   /** Closed minutes, any order; minutes a model version has already had are ignored. */
@@ -132,12 +131,12 @@ export class UnsafePreferenceMonitor {
     result.stats.push(driftStatRow({ computed_at: minute.minute_ms, tenant, monitor: UNSAFE_PREFERENCE_MONITOR, subject, statistic: welch.z, threshold: this.gap.z, drifted: holds, details: evidence }));
     const start = this.episodes.update(`gap\n${tenant}\n${subject}`, holds, minute.minute_ms);
     if (start === null) return;
-    result.alerts.push({
-      alert_id: alertId(tenant, UNSAFE_PREFERENCE_MONITOR, subject, start), raised_at: start, tenant, severity: 'critical', monitor: UNSAFE_PREFERENCE_MONITOR, subject,
+    result.alerts.push(episodeAlert({
+      episodeStartMs: start, tenant, severity: 'critical', monitor: UNSAFE_PREFERENCE_MONITOR, subject,
       message:
         `users reward toxic responses of ${model}${tenant ? ` (${tenant})` : ''} more than non-toxic ones: mean implicit reward ${formatNumber(welch.meanA)} (n = ${toxic.count}) ` +
         `against ${formatNumber(welch.meanB)} (n = ${nonToxic.count}) over the ${this.gap.windowMinutes} minutes to ${formatUtcMinute(minute.minute_ms + 60_000)} (Welch z ${welch.z.toFixed(1)} > ${formatNumber(this.gap.z)})`,
       details: { ...evidence, threshold: this.gap.z, episodeStartMs: start, computedAt: minute.minute_ms },
-    });
+    }));
   }
 }

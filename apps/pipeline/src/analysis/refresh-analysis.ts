@@ -17,8 +17,11 @@ export class AnalysisRefresh {
   }
 
   async refresh(computedAt = Date.now()): Promise<void> {
-    this.votes += await this.ratings.refresh(computedAt);
-    this.votesWithFeatures += await this.effects.refresh(computedAt);
+    const votes = await this.ratings.refresh(computedAt);
+    this.votes += votes;
+    // Both read the same votes: with none new, the effects refresh would write nothing either, after
+    // scanning every stored vote for its feature support (the analysis loop runs this every minute).
+    if (votes > 0 || this.refreshes === 0) this.votesWithFeatures += await this.effects.refresh(computedAt);
     this.refreshes++;
   }
 

@@ -1,4 +1,4 @@
-import { ROW_SCHEMAS, type Store } from '@prefstream/clickhouse';
+import { assertRowsFit, type Store } from '@prefstream/clickhouse';
 import type { EffectSnapshot, RatingSnapshot } from '@prefstream/stats';
 
 /** Inserts snapshot rows after checking them against the table's row schema (a misfit is a bug: throw). */
@@ -6,10 +6,6 @@ export async function writeSnapshots(store: Store, table: 'rating_snapshots', ro
 export async function writeSnapshots(store: Store, table: 'effect_snapshots', rows: readonly EffectSnapshot[]): Promise<void>;
 export async function writeSnapshots(store: Store, table: 'rating_snapshots' | 'effect_snapshots', rows: readonly object[]): Promise<void> {
   if (rows.length === 0) return;
-  const schema = ROW_SCHEMAS[table];
-  rows.forEach((row, i) => {
-    const result = schema.safeParse(row);
-    if (!result.success) throw new TypeError(`${table} row ${i} does not fit the table: ${result.error.issues[0].path.join('.')}: ${result.error.issues[0].message}`);
-  });
+  assertRowsFit(table, rows);
   await store.insert(table, rows);
 }

@@ -10,8 +10,9 @@ import { kafkaConnection } from './run.command';
 /**
  * `prefstream monitor`: the analysis loop on its own (refresh ratings and effects, run the monitors,
  * raise alerts), for a store that pipelines write to elsewhere, or once over a replayed store. `--once`
- * runs a single pass and prints its summary; `--all-settled` judges every stored minute (right after a
- * finished replay, when every conversation has closed), not only those past the settle delay.
+ * runs a single pass and prints its summary; `--all-settled` judges every stored minute within the
+ * lookback (right after a finished replay, when every conversation has closed), not only those past the
+ * settle delay.
  */
 export const monitorCommand: CliCommand = {
   name: 'monitor',
@@ -26,24 +27,24 @@ export const monitorCommand: CliCommand = {
     const kafka = config.kafka.brokers?.length ? kafkaConnection(config, log) : undefined;
     const store = await openConfiguredStore(config);
     try {
-      const monitoring = await monitorServiceFromConfig(store, config, log, kafka);
+      const monitors = await monitorServiceFromConfig(store, config, log, kafka);
       const analysis = new AnalysisRefresh(store);
       try {
         if (values.once) {
           await analysis.refresh();
-          const summary = await monitoring.service.evaluate({ allSettled: values['all-settled'] === true });
+          const summary = await monitors.evaluate({ allSettled: values['all-settled'] === true });
           stdout.write(values.json ? JSON.stringify(summary) + '\n' : `judged minutes up to ${iso(summary.outcomeUntil)} (outcomes), ${iso(summary.responseUntil)} (responses): ${summary.minutesRead} minute rows, ${summary.snapshotsRead} snapshot rows, ${summary.statsWritten} drift stats written, ${summary.alertsNew} new alerts (${summary.alertsRaised} raised)\n`);
           return summary.notifyFailures.length ? 1 : 0;
         }
         const everyMs = config.analysis.everyMs || 60_000;
-        const loop = startAnalysisLoop({ everyMs, analysis, monitors: monitoring.service, log });
+        const loop = startAnalysisLoop({ everyMs, analysis, monitors, log });
         log('info', `monitoring every ${everyMs / 1000} s; Ctrl-C stops`);
         await loop.tick();
         log('info', `${await terminationSignal()}: stopping`);
         await loop.close();
         return 0;
       } finally {
-        await monitoring.close();
+        await monitors.close();
       }
     } finally {
       await store.close();

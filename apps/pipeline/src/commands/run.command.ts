@@ -26,6 +26,10 @@ const STOP_DEADLINE_MS = 30_000;
 /** Longest the companions (dashboard, analysis loop) get to close after the pipeline has stopped. */
 const COMPANION_CLOSE_MS = 10_000;
 
+/** Whether `work` resolved within `ms` (a timer that does not keep the process alive). */
+const settlesWithin = (work: Promise<unknown>, ms: number): Promise<boolean> =>
+  Promise.race([work.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), ms).unref())]);
+
 /**
  * Runs the ingestion pipeline until `stopSignal` resolves (or a fatal error); returns the exit code.
  * Shared by `prefstream run` and `prefstream start`. `companion` gets the pipeline's own store object once
@@ -81,13 +85,13 @@ export async function runPipeline(config: PipelineConfig, log: Log, stopSignal: 
   });
   // Bounded: a stop that cannot finish (a store gone for good, a stuck client) must not hang the process;
   // the next owner resumes from the last durable snapshot either way.
-  const stopped = await Promise.race([(stopping ?? runner.stop(0)).then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), STOP_DEADLINE_MS).unref())]);
+  const stopped = await settlesWithin(stopping ?? runner.stop(0), STOP_DEADLINE_MS);
   if (!stopped) {
     log('error', `stop did not finish within ${STOP_DEADLINE_MS / 1000} s; exiting anyway (the next owner resumes from the last snapshot)`);
     code = code || 1;
   }
   // Bounded too: an analysis pass stuck on an unreachable store or webhook must not keep the process up.
-  const companionsClosed = await Promise.race([(attached?.close() ?? Promise.resolve()).then(() => true, (error: unknown) => (log('error', `closing the dashboard / analysis loop: ${(error as Error).message}`), true)), new Promise<false>((resolve) => setTimeout(() => resolve(false), COMPANION_CLOSE_MS).unref())]);
+  const companionsClosed = await settlesWithin((attached?.close() ?? Promise.resolve()).catch((error: unknown) => log('error', `closing the dashboard / analysis loop: ${(error as Error).message}`)), COMPANION_CLOSE_MS);
   if (!companionsClosed) log('error', `the dashboard / analysis loop did not close within ${COMPANION_CLOSE_MS / 1000} s; exiting anyway`);
   await metricsServer?.close();
   await store.close();

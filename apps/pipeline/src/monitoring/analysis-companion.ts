@@ -11,14 +11,14 @@ import { monitorServiceFromConfig } from './monitoring-from-config';
 export function analysisCompanion(config: PipelineConfig, log: (level: string, message: string) => void, kafka?: KafkaConnection, metrics?: PipelineMetrics): StoreCompanion | undefined {
   if (config.analysis.everyMs === 0) return undefined;
   return async (store) => {
-    const monitoring = await monitorServiceFromConfig(store, config, log, kafka);
+    const monitors = await monitorServiceFromConfig(store, config, log, kafka);
     const onPass = metrics ? (result: { summary: MonitorPassSummary } | { error: unknown }) => countPass(metrics, result) : undefined;
-    const loop = startAnalysisLoop({ everyMs: config.analysis.everyMs, analysis: new AnalysisRefresh(store), monitors: monitoring.service, log, onPass });
+    const loop = startAnalysisLoop({ everyMs: config.analysis.everyMs, analysis: new AnalysisRefresh(store), monitors, log, onPass });
     log('info', `analysis: ratings, effects and monitors every ${config.analysis.everyMs / 1000} s`);
     return {
       async close() {
         await loop.close();
-        await monitoring.close();
+        await monitors.close();
       },
     };
   };

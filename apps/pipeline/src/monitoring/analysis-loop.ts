@@ -10,8 +10,8 @@ export interface AnalysisLoop {
 
 /**
  * Every `everyMs`: refresh the ratings and effects from the new votes (their snapshots feed the
- * preference monitors), then run one monitor pass. Passes never overlap; a failed pass is logged and
- * the next one tries again from the same cursors (nothing is skipped).
+ * preference monitors), then run one monitor pass. Passes never overlap; a failed pass is logged, and
+ * what it found but could not store is held by the monitor service and stored by the next one.
  */
 export function startAnalysisLoop(options: {
   everyMs: number;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AlertDispatcher, RecentIds } from '@prefstream/alert-outputs';
-import { ROW_SCHEMAS, type Store } from '@prefstream/clickhouse';
+import { assertRowsFit, type Store } from '@prefstream/clickhouse';
 import type { Alert, AlertOutput, DriftStatRow, MonitorMinute } from '@prefstream/monitors';
 import { ALERT_SEVERITIES, DEFAULT_DRIFT_METRICS, DriftMonitor, PreferenceShiftMonitor, UnsafePreferenceMonitor, type AlertSeverity } from '@prefstream/monitors';
 import { driftStatKey, readEffectSnapshots, readLatestDriftStats, readLatestMinute, readMonitorMinutes, readRatingSnapshots, readStoredAlertIds } from './monitor-reads';
@@ -19,8 +19,8 @@ export interface MonitorServiceOptions {
   lookbackMs: number;
   /**
    * How far behind the newest minute each kind of metric is complete: response properties once late
-   * events can no longer arrive; outcomes (reward, thumbs, signal rates) once the conversations that
-   * began in the minute have closed (session gap plus lateness).
+   * events can no longer arrive; outcomes (reward, thumbs, signal rates) once the conversations active
+   * in the minute have closed (monitors.outcomeSettleMs).
    */
   settle: { responseMs: number; outcomeMs: number };
   drift: { baselineMinutes: number; minCount: number; threshold: number; maxSubjects: number };
@@ -185,10 +185,7 @@ export class MonitorService {
     const stored = this.storedStats ?? new Map<string, number>();
     const fresh = stats.filter((row) => row.computed_at > (stored.get(driftStatKey(row)) ?? -Infinity));
     if (fresh.length === 0) return 0;
-    fresh.forEach((row, i) => {
-      const result = ROW_SCHEMAS.drift_stats.safeParse(row);
-      if (!result.success) throw new TypeError(`drift_stats row ${i} does not fit the table: ${result.error.issues[0].path.join('.')}: ${result.error.issues[0].message}`);
-    });
+    assertRowsFit('drift_stats', fresh);
     // The token makes a retried insert (a lost acknowledgement) write once.
     const token = createHash('sha256');
     for (const row of fresh) token.update(`${driftStatKey(row)}\n${row.computed_at}\n`);

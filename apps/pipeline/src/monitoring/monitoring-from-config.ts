@@ -13,7 +13,7 @@ const DEFAULT_CONVERSATION_ALLOWANCE_MS = 30 * 60_000;
  * settings from `monitors.*`, and the alert outputs from `alerts.*` (the alerts table always; the
  * webhook and the Kafka topic when configured; Kafka needs a connection, which `prefstream run` has).
  */
-export async function monitorServiceFromConfig(store: Store, config: PipelineConfig, log: (level: string, message: string) => void, kafka?: KafkaConnection): Promise<{ service: MonitorService; close(): Promise<void> }> {
+export async function monitorServiceFromConfig(store: Store, config: PipelineConfig, log: (level: string, message: string) => void, kafka?: KafkaConnection): Promise<MonitorService> {
   const outputs: AlertOutput[] = [];
   const { webhookUrl, webhookSecret, webhookFormat, kafkaTopic, notifySeverity } = config.alerts;
   if (webhookUrl) outputs.push(createWebhookAlertOutput({ url: webhookUrl, secret: webhookSecret, format: webhookFormat, log }));
@@ -31,5 +31,5 @@ export async function monitorServiceFromConfig(store: Store, config: PipelineCon
     log,
   });
   if (outputs.length) log('info', `alerts go to the alerts table and ${outputs.map((o) => o.name).join(', ')} (severity >= ${notifySeverity})`);
-  return { service, close: () => service.close() };
+  return service;
 }

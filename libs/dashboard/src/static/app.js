@@ -326,7 +326,7 @@ function driftSparkline(d, from, to) {
 function renderDrift(data) {
   document.getElementById('drift-window').textContent = `${tenantLabel(data.tenant)}, last ${duration(data.minutes)}`;
   const el = content('drift');
-  if (data.subjects.length === 0) return replace(el, empty(`No drift statistics yet for ${tenantLabel(data.tenant)} (last ${duration(data.minutes)}): monitors judge minutes once they settle (about 30 minutes for rewards).`));
+  if (data.subjects.length === 0) return replace(el, empty(`No drift statistics yet for ${tenantLabel(data.tenant)} (last ${duration(data.minutes)}): monitors judge minutes once they settle (about an hour for rewards).`));
   const stateOf = (d) => (d.latest.drifted
     ? h('span', { class: 'badge warn', 'data-flag': 'drifting' }, 'drifting')
     : d.drifted_in_window ? h('span', { class: 'badge info', 'data-flag': 'drifted-earlier' }, `drifted earlier (${int(d.drifted_minutes)} min)`) : '–');
